@@ -1,0 +1,157 @@
+"""The open project: one ``Project``, a ``QUndoStack`` of edits, and a ``changed`` signal.
+
+Every edit goes through an undoable command:
+
+- ``set_value(path, value, text)`` sets one field. ``path`` is a tuple of attribute names and
+  list indices from the project, e.g. ``("risks", 3, "likelihood")``. The new value is checked by
+  pydantic (and references between items by ``reference_problems``); a refused value raises
+  ``EditError`` with a clear message and the project is left as it was.
+- ``replace_project(new, text)`` swaps in a whole new project (structural edits: add, delete,
+  duplicate, reorder, imports), which is how deletions also clean up references.
+
+Consecutive ``set_value`` calls on the same path merge into one undo step (typing in a field).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from wizard.model import Project, reference_problems
+
+Path = tuple[str | int, ...]
+
+
+class EditError(ValueError):
+    """An edit the model refuses; the message says what is wrong and where."""
+
+
+def get_at(root: Any, path: Path) -> Any:
+    obj = root
+    for key in path:
+        obj = obj[key] if isinstance(key, int) else getattr(obj, key)
+    return obj
+
+
+def _set_at(root: Any, path: Path, value: Any) -> None:
+    if not path:
+        raise EditError("Nothing to edit: empty path")
+    *head, last = path
+    if isinstance(last, int):
+        items = list(get_at(root, tuple(head)))
+        items[last] = value
+        _set_at(root, tuple(head), items)  # reassign the list so pydantic validates it
+    else:
+        setattr(get_at(root, tuple(head)), last, value)
+
+
+def describe(path: Path) -> str:
+    return ".".join(f"[{k}]" if isinstance(k, int) else k for k in path).replace(".[", "[")
+
+
+def _validation_message(path: Path, err: ValidationError) -> str:
+    first = err.errors()[0]
+    return f"{describe(path)}: {first['msg']}"
+
+
+class _SetValue(QUndoCommand):
+    MERGE_ID = 1
+
+    def __init__(self, doc: Document, path: Path, old: Any, new: Any, text: str):
+        super().__init__(text)
+        self.doc, self.path, self.old, self.new = doc, path, old, new
+
+    def redo(self) -> None:
+        _set_at(self.doc.project, self.path, self.new)
+        self.doc._emit()
+
+    def undo(self) -> None:
+        _set_at(self.doc.project, self.path, self.old)
+        self.doc._emit()
+
+    def id(self) -> int:  # noqa: A003 - Qt's name
+        return self.MERGE_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+        if not isinstance(other, _SetValue) or other.path != self.path:
+            return False
+        if not isinstance(self.new, str) or not isinstance(other.new, str):
+            return False  # merge typing only; each spin or combo change is its own step
+        self.new = other.new
+        return True
+
+
+class _ReplaceProject(QUndoCommand):
+    def __init__(self, doc: Document, old: Project, new: Project, text: str):
+        super().__init__(text)
+        self.doc, self.old, self.new = doc, old, new
+
+    def redo(self) -> None:
+        self.doc.project = self.new.model_copy(deep=True)
+        self.doc._emit()
+
+    def undo(self) -> None:
+        self.doc.project = self.old.model_copy(deep=True)
+        self.doc._emit()
+
+
+class Document(QObject):
+    """The open project. Widgets read ``project`` and edit it only through the methods here."""
+
+    changed = Signal()  # after every edit, undo, redo or load
+
+    def __init__(self, project: Project | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.project: Project = project if project is not None else Project()
+        self.undo_stack = QUndoStack(self)
+
+    # -- edits --------------------------------------------------------------------------------
+    def set_value(self, path: Path, value: Any, text: str | None = None) -> None:
+        """Set one field as an undoable step; raises ``EditError`` if the model refuses it."""
+        old = get_at(self.project, path)
+        if old == value and type(old) is type(value):
+            return
+        before = set(reference_problems(self.project))
+        try:
+            _set_at(self.project, path, value)
+        except ValidationError as err:
+            raise EditError(_validation_message(path, err)) from None
+        except (TypeError, ValueError, IndexError, AttributeError) as err:
+            raise EditError(f"{describe(path)}: {err}") from None
+        new_problems = [p for p in reference_problems(self.project) if p not in before]
+        _set_at(self.project, path, old)
+        if new_problems:
+            raise EditError(new_problems[0])
+        self.undo_stack.push(_SetValue(self, path, old, value, text or f"Change {describe(path)}"))
+
+    def replace_project(self, new: Project, text: str) -> None:
+        """Swap in a whole new project as one undoable step (validated first)."""
+        try:
+            checked = Project.model_validate(new.model_dump())
+        except ValidationError as err:
+            first = err.errors()[0]
+            where = describe(tuple(first["loc"])) if first["loc"] else "project"
+            raise EditError(f"{where}: {first['msg']}") from None
+        self.undo_stack.push(_ReplaceProject(self, self.project.model_copy(deep=True), checked, text))
+
+    def edited_copy(self) -> Project:
+        """A deep copy to change and hand back through ``replace_project``."""
+        return self.project.model_copy(deep=True)
+
+    # -- state --------------------------------------------------------------------------------
+    @property
+    def is_dirty(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    def load_project(self, project: Project) -> None:
+        """Make ``project`` the open document with an empty history (not undoable)."""
+        self.project = project
+        self.undo_stack.clear()
+        self.undo_stack.setClean()
+        self._emit()
+
+    def _emit(self) -> None:
+        self.changed.emit()

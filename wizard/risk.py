@@ -1,0 +1,115 @@
+"""Risk analysis on the 5×5 matrix: scores, bands, allocation balance, concentration.
+
+Pure functions, project in, result out. Score = likelihood × impact (1..25).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from wizard.model import Project, Risk
+from wizard.vocab import Allocation, PartnerKind
+
+# Bands of the score, lowest first: (name, lowest score in band)
+BANDS: list[tuple[str, int]] = [("low", 1), ("medium", 5), ("high", 10), ("very high", 15)]
+
+def score(risk: Risk) -> int:
+    return risk.likelihood * risk.impact
+
+
+def band_of(value: int) -> str:
+    name = BANDS[0][0]
+    for band, lowest in BANDS:
+        if value >= lowest:
+            name = band
+    return name
+
+
+def band(risk: Risk) -> str:
+    return band_of(score(risk))
+
+
+def public_fraction(risk: Risk) -> float:
+    """The fraction of the risk the public side carries."""
+    if risk.allocation is Allocation.PUBLIC:
+        return 1.0
+    if risk.allocation is Allocation.PRIVATE:
+        return 0.0
+    return risk.public_share / 100
+
+
+@dataclass(frozen=True)
+class Balance:
+    """Share of the total risk score held on each side (fractions summing to 1, or all 0)."""
+
+    public: float
+    private: float
+    shared: float
+    total_score: int
+
+
+def allocation_balance(project: Project) -> Balance:
+    totals = {a: 0 for a in Allocation}
+    for r in project.risks:
+        totals[r.allocation] += score(r)
+    total = sum(totals.values())
+    if total == 0:
+        return Balance(0.0, 0.0, 0.0, 0)
+    return Balance(
+        totals[Allocation.PUBLIC] / total,
+        totals[Allocation.PRIVATE] / total,
+        totals[Allocation.SHARED] / total,
+        total,
+    )
+
+
+def concentration(project: Project) -> dict[str, float]:
+    """Risk score carried by each partner (by owner); shared risks are split by their share.
+
+    A shared risk's public part goes to its owner if the owner is a public body, else to
+    the first public partner; its private part goes to its owner if private or voluntary.
+    Scores without a partner to carry them are under the key "" (unowned).
+    """
+    return _carried(project, project.risks)
+
+
+def concentration_by_phase(project: Project) -> dict[str, dict[str, float]]:
+    """For each phase id, the risk score each partner carries in it (as ``concentration``).
+
+    A risk that names no phase counts in every phase.
+    """
+    result: dict[str, dict[str, float]] = {}
+    for phase in project.phases:
+        risks = [r for r in project.risks if not r.phases or phase.id in r.phases]
+        result[phase.id] = _carried(project, risks)
+    return result
+
+
+def _carried(project: Project, risks: list[Risk]) -> dict[str, float]:
+    kinds = {p.id: p.kind for p in project.partners}
+    first_public = next((p.id for p in project.partners if p.kind is PartnerKind.PUBLIC), "")
+    carried: dict[str, float] = defaultdict(float)
+    for r in risks:
+        s = score(r)
+        pub = public_fraction(r)
+        owner = r.owner or ""
+        owner_public = kinds.get(owner) is PartnerKind.PUBLIC
+        public_holder = owner if owner_public else first_public
+        private_holder = "" if owner_public else owner
+        if pub:
+            carried[public_holder] += s * pub
+        if pub < 1:
+            carried[private_holder] += s * (1 - pub)
+    return dict(carried)
+
+
+def low_probability_high_impact(project: Project) -> list[Risk]:
+    """Risks that are rare or unlikely (1–2) but major or severe (4–5): candidates for
+    contingent public support rather than full transfer."""
+    return [r for r in project.risks if r.likelihood <= 2 and r.impact >= 4]
+
+
+def top_risks(project: Project, n: int = 5) -> list[Risk]:
+    """The n highest-scoring risks, ties kept in register order."""
+    return sorted(project.risks, key=lambda r: -score(r))[:n]
