@@ -1,0 +1,133 @@
+"""Accountable: open books, data disclosure, publication, KPIs (Procurement Act 2023),
+sub-contract transparency and social responsibility accreditation."""
+
+from __future__ import annotations
+
+from wizard.checks.base import Finding, Rule, finding, gbp, kpi_label
+from wizard.model import Project
+
+OPEN_BOOK_FROM = 1_000_000  # open book accounting and data disclosure at £1m and over
+ACCREDITATION_FROM = 200_000  # social responsibility accreditation at £200,000 or more
+SUBCONTRACT_THRESHOLD = 25_000  # sub-contracts over £25,000 published
+PA2023_OVER = 5_000_000  # Procurement Act 2023 ss.52, 53, 71: contracts over £5m
+MIN_KPIS = 3
+ASSESS_EVERY = 12
+
+P = "accountable"
+
+
+def open_book(project: Project) -> list[Finding]:
+    value = project.project.value_gbp
+    if value >= OPEN_BOOK_FROM and not project.accountability.open_book:
+        return [finding(
+            "open-book", "warning", P, "accountability", "", "Accountability",
+            f"Contract value {gbp(value)} is {gbp(OPEN_BOOK_FROM)} or more but open book "
+            "accounting is off.",
+        )]
+    return []
+
+
+def data_disclosure(project: Project) -> list[Finding]:
+    value = project.project.value_gbp
+    if value >= OPEN_BOOK_FROM and not project.accountability.data_disclosure:
+        return [finding(
+            "data-disclosure", "warning", P, "accountability", "", "Accountability",
+            f"Contract value {gbp(value)} is {gbp(OPEN_BOOK_FROM)} or more but full data "
+            "disclosure is off.",
+        )]
+    return []
+
+
+def accreditation(project: Project) -> list[Finding]:
+    value = project.project.value_gbp
+    if value >= ACCREDITATION_FROM and not project.accountability.social_responsibility_accreditation:
+        return [finding(
+            "accreditation", "warning", P, "accountability", "", "Accountability",
+            f"Contract value {gbp(value)} is {gbp(ACCREDITATION_FROM)} or more but bidders are "
+            "not asked for social responsibility accreditation.",
+        )]
+    return []
+
+
+def subcontracts(project: Project) -> list[Finding]:
+    value = project.project.value_gbp
+    acc = project.accountability
+    if value <= SUBCONTRACT_THRESHOLD:
+        return []
+    if not acc.publish_subcontracts:
+        message = (f"Sub-contracting opportunities and awards are not published (contract value "
+                   f"{gbp(value)}); those over {gbp(SUBCONTRACT_THRESHOLD)} should be.")
+    elif acc.subcontract_threshold_gbp > SUBCONTRACT_THRESHOLD:
+        message = (f"Sub-contracts are published only above {gbp(acc.subcontract_threshold_gbp)}; "
+                   f"the threshold should be no more than {gbp(SUBCONTRACT_THRESHOLD)}.")
+    else:
+        return []
+    return [finding("subcontracts", "warning", P, "accountability", "", "Accountability", message)]
+
+
+def kpi_count(project: Project) -> list[Finding]:
+    value = project.project.value_gbp
+    count = len(project.kpis)
+    if value > PA2023_OVER and count < MIN_KPIS:
+        return [finding(
+            "kpi-count", "error", P, "kpis", "", "KPIs",
+            f"Contract value {gbp(value)} is over {gbp(PA2023_OVER)} but only {count} KPI"
+            f"{'' if count == 1 else 's'} {'is' if count == 1 else 'are'} set; the Procurement "
+            f"Act 2023 (s.52) needs at least {MIN_KPIS}.",
+        )]
+    return []
+
+
+def kpi_none(project: Project) -> list[Finding]:
+    """No KPIs at all on a contract the Act does not cover (s.52 covers those over £5m)."""
+    value = project.project.value_gbp
+    if project.kpis or value > PA2023_OVER:
+        return []
+    return [finding(
+        "kpi-none", "advice", P, "kpis", "", "KPIs",
+        "No key performance indicators are set, so performance cannot be assessed or published.",
+    )]
+
+
+def publication(project: Project) -> list[Finding]:
+    value = project.project.value_gbp
+    if value > PA2023_OVER and not project.accountability.publish_business_case:
+        return [finding(
+            "publication", "error", P, "accountability", "", "Accountability",
+            f"Contract value {gbp(value)} is over {gbp(PA2023_OVER)} but the contract and business "
+            "case are not to be published; the Procurement Act 2023 (s.53) requires publication.",
+        )]
+    return []
+
+
+def kpi_assessment(project: Project) -> list[Finding]:
+    """Every KPI assessed at least every 12 months: the law for contracts over £5m (error),
+    good practice below (advice)."""
+    value = project.project.value_gbp
+    severity = "error" if value > PA2023_OVER else "advice"
+    out = []
+    for kpi in project.kpis:
+        if kpi.assessed_every_months > ASSESS_EVERY:
+            out.append(finding(
+                "kpi-assessment", severity, P, "kpis", kpi.id, kpi_label(kpi),
+                f"KPI {kpi_label(kpi)} is assessed every {kpi.assessed_every_months} months; "
+                f"performance should be assessed at least every {ASSESS_EVERY} months "
+                "(Procurement Act 2023, s.71).",
+            ))
+    return out
+
+
+RULES = [
+    Rule("open-book", P, "warning", "Open book accounting on contracts of £1m and over", open_book),
+    Rule("data-disclosure", P, "warning", "Full data disclosure on contracts of £1m and over",
+         data_disclosure),
+    Rule("accreditation", P, "warning",
+         "Social responsibility accreditation on contracts of £200,000 or more", accreditation),
+    Rule("subcontracts", P, "warning", "Sub-contracts over £25,000 made public", subcontracts),
+    Rule("kpi-count", P, "error", "At least 3 KPIs over £5m (Procurement Act 2023 s.52)", kpi_count),
+    Rule("kpi-none", P, "advice", "Key performance indicators set", kpi_none),
+    Rule("publication", P, "error", "Contract published over £5m (Procurement Act 2023 s.53)",
+         publication),
+    Rule("kpi-assessment", P, "error", "KPIs assessed at least every 12 months (s.71)",
+         kpi_assessment),
+]
