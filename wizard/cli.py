@@ -1,0 +1,304 @@
+"""The ``changemaker`` command: headless commands for project files.
+
+    changemaker new --list                     the examples a project can start from
+    changemaker new [--example NAME] FILE      a new project file (blank, or a copy of an example)
+    changemaker check FILE [--json]            the changemaking scorecard and findings
+    changemaker schema                         the JSON Schema of a project file
+    changemaker export ...                     exports (added by wizard.export.cli_export)
+    changemaker FILE                           open FILE in the desktop wizard
+
+Exit codes of ``check``: 0 when no unaccepted error-severity finding, 1 when there is one,
+2 when the file cannot be read. This module never imports Qt; the desktop wizard is imported
+only inside the branch that opens it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import importlib
+import importlib.util
+import json
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from wizard import storage
+from wizard.model import Project
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1  # check: an unaccepted error; new: refused to overwrite
+EXIT_UNREADABLE = 2  # the file cannot be read, or the command was used wrongly
+
+COMMANDS = ("new", "check", "schema", "export")
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, Any]:
+    parser = argparse.ArgumentParser(
+        prog="changemaker",
+        description="Design partnership contracts the changemaking way. "
+        "Run 'changemaker FILE' to open a project in the desktop wizard.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    new = sub.add_parser("new", help="create a new project file, blank or from an example")
+    new.add_argument("file", nargs="?", metavar="FILE", help="the project file to create")
+    new.add_argument("--example", metavar="NAME", help="start from a named example")
+    new.add_argument("--list", action="store_true", help="list the examples and stop")
+    new.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
+    check = sub.add_parser("check", help="print the changemaking scorecard and findings")
+    check.add_argument("file", metavar="FILE", help="the project file to check")
+    check.add_argument("--json", action="store_true", help="print the result as JSON")
+
+    sub.add_parser("schema", help="print the JSON Schema of a project file")
+
+    # --- export ------------------------------------------------------------------------------
+    # The exports helper owns this subcommand: wizard.export.cli_export provides
+    # add_parser(subparsers) and run(args) -> int. Until that module exists, there is no
+    # 'export' command.
+    exporter = _export_module()
+    if exporter is not None:
+        exporter.add_parser(sub)
+    # --- end of export -----------------------------------------------------------------------
+    return parser, exporter
+
+
+def _export_module():
+    """wizard.export.cli_export when it exists (errors inside it are not hidden), else None."""
+    name = "wizard.export.cli_export"
+    try:
+        if importlib.util.find_spec(name) is None:
+            return None
+    except ImportError:
+        return None
+    return importlib.import_module(name)
+
+
+def _is_file_to_open(argv: list[str]) -> bool:
+    """`changemaker FILE`: one argument that is no command and looks like (or is) a file.
+
+    A bare word such as 'chek' is left to argparse, which names the real commands.
+    """
+    if len(argv) != 1 or argv[0] in COMMANDS or argv[0].startswith("-"):
+        return False
+    word = argv[0]
+    return os.path.exists(word) or "." in word or os.sep in word or "/" in word
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    _tolerant_output()
+    try:
+        if _is_file_to_open(args_list):
+            if not os.path.exists(args_list[0]):
+                _error(f"{args_list[0]}: there is no such file")
+                return EXIT_UNREADABLE
+            return _open_gui(args_list)
+        parser, exporter = build_parser()
+        try:
+            args = parser.parse_args(args_list)
+        except SystemExit as stop:  # argparse prints its own message (or --help)
+            return int(stop.code or 0)
+        if args.command is None:
+            parser.print_help(sys.stderr)
+            return EXIT_UNREADABLE
+        if args.command == "new":
+            return _new(args)
+        if args.command == "check":
+            return _check(args)
+        if args.command == "schema":
+            return _schema()
+        if args.command == "export" and exporter is not None:
+            return int(exporter.run(args))
+        parser.print_help(sys.stderr)  # pragma: no cover - argparse refuses unknown commands
+        return EXIT_UNREADABLE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # e.g. piped into 'head'
+        return EXIT_OK
+
+
+# new ---------------------------------------------------------------------------------------------
+
+
+def _new(args: argparse.Namespace) -> int:
+    from wizard import catalog
+
+    if args.list:
+        for name in catalog.example_names():
+            try:
+                title = catalog.load_example(name).project.title
+            except Exception as exc:  # a broken example must not hide the others
+                title = f"(cannot be read: {exc})"
+            print(f"{name:<22} {title}")
+        return EXIT_OK
+    if not args.file:
+        _error("new: give the FILE to create, for example: changemaker new my-contract"
+               f"{storage.FILE_SUFFIX}")
+        return EXIT_UNREADABLE
+    if args.example:
+        if args.example not in catalog.example_names():
+            _error(f"new: there is no example called '{args.example}'. The examples are: "
+                   + ", ".join(catalog.example_names()))
+            return EXIT_UNREADABLE
+        try:
+            project = catalog.load_example(args.example)
+        except (storage.ProjectFileError, catalog.LibraryError) as exc:
+            _error(f"new: the example '{args.example}' cannot be read: {exc}")
+            return EXIT_UNREADABLE
+    else:
+        project = Project()
+    if os.path.isdir(args.file):
+        _error(f"new: {args.file} is a folder; give the name of a file to create")
+        return EXIT_FINDINGS
+    if os.path.lexists(args.file) and not args.force:
+        _error(f"new: {args.file} already exists; use --force to overwrite it")
+        return EXIT_FINDINGS
+    try:
+        storage.save(project, args.file)
+    except storage.ProjectSaveError as exc:
+        _error(f"new: {exc}")
+        return EXIT_FINDINGS
+    what = f"from the example '{args.example}'" if args.example else "blank"
+    print(f"Created {args.file} ({what}): {project.project.title}")
+    return EXIT_OK
+
+
+# check -------------------------------------------------------------------------------------------
+
+
+def _check(args: argparse.Namespace) -> int:
+    try:
+        project = storage.load(args.file)
+    except storage.ProjectFileError as exc:
+        _error(str(exc))
+        return EXIT_UNREADABLE
+    from wizard.checks import run_checks
+    from wizard.scorecard import build_scorecard
+
+    findings = run_checks(project)
+    scorecard = build_scorecard(project, findings)
+    blocking = [f for f in findings if f.severity == "error" and not f.accepted]
+    code = EXIT_FINDINGS if blocking else EXIT_OK
+    if args.json:
+        print(json.dumps(_check_result(args.file, project, findings, scorecard, code),
+                         indent=2, ensure_ascii=False))
+    else:
+        print(_check_text(project, findings, scorecard, blocking))
+    return code
+
+
+def _check_result(file: str, project: Project, findings: list, scorecard: Any, code: int) -> dict:
+    return {
+        "file": file,
+        "title": project.project.title,
+        "passed": code == EXIT_OK,
+        "counts": _counts(findings),
+        "scorecard": _as_dict(scorecard),
+        "findings": [_as_dict(f) for f in findings],
+    }
+
+
+def _counts(findings: list) -> dict[str, int]:
+    counts = {"error": 0, "warning": 0, "advice": 0, "accepted": 0}
+    for f in findings:
+        counts[f.severity] = counts.get(f.severity, 0) + 1
+        counts["accepted"] += bool(f.accepted)
+    return counts
+
+
+def _as_dict(value: Any) -> Any:
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    return value
+
+
+def _check_text(project: Project, findings: list, scorecard: Any, blocking: list) -> str:
+    lines = [f"Changemaking scorecard: {project.project.title}", ""]
+    principles = list(getattr(scorecard, "principles", []))
+    width = max((len(_principle_name(p)) for p in principles), default=10)
+    for p in principles:
+        lines.append(f"  {_principle_name(p):<{width}}  {p.score:>3}/{p.max_score}")
+    lines.append(f"  {'Total':<{width}}  {scorecard.total:>3}/{scorecard.max_total}")
+    lines.append("")
+    counts = _counts(findings)
+    if not findings:
+        lines.append("Findings: none.")
+    else:
+        lines.append(
+            f"Findings: {counts['error']} errors, {counts['warning']} warnings, "
+            f"{counts['advice']} advice ({counts['accepted']} accepted)"
+        )
+        order = {"error": 0, "warning": 1, "advice": 2}
+        for f in sorted(findings, key=lambda f: (f.accepted, order.get(f.severity, 3))):
+            tag = f"Accepted {f.severity}" if f.accepted else f.severity.capitalize()
+            lines.append("")
+            lines.append(f"  {tag} ({_principle_label(f.principle)}): {f.message}")
+            if f.accepted and f.justification:
+                lines.append(f"      Accepted because: {f.justification}")
+            elif f.route:
+                lines.append(f"      Route: {f.route}")
+    lines.append("")
+    if blocking:
+        lines.append(
+            f"Result: {len(blocking)} error{'s' if len(blocking) != 1 else ''} to fix or accept "
+            "with a justification."
+        )
+    else:
+        lines.append("Result: no unaccepted errors.")
+    return "\n".join(lines)
+
+
+def _principle_name(principle: Any) -> str:
+    return str(getattr(principle, "label", None) or getattr(principle, "name", principle))
+
+
+def _principle_label(slug: str) -> str:
+    from wizard.checks import PRINCIPLE_LABELS
+
+    return PRINCIPLE_LABELS.get(slug, slug)
+
+
+# schema ------------------------------------------------------------------------------------------
+
+
+def _schema() -> int:
+    print(json.dumps(Project.model_json_schema(), indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+# the desktop wizard ------------------------------------------------------------------------------
+
+
+def _open_gui(argv: list[str]) -> int:
+    try:
+        from ui import app  # lazily: only this branch may bring in Qt
+    except ImportError as exc:
+        _error(f"the desktop wizard cannot start ({exc}); the headless commands still work: "
+               + ", ".join(COMMANDS))
+        return EXIT_UNREADABLE
+    return int(app.main(argv) or 0)
+
+
+# helpers -----------------------------------------------------------------------------------------
+
+
+def _error(message: str) -> None:
+    print(f"changemaker: {message}", file=sys.stderr)
+
+
+def _tolerant_output() -> None:
+    """Never crash on a console that cannot show £, ŵ or ø: replace what it cannot show."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="replace")
+        except (AttributeError, ValueError, OSError):
+            pass
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,629 @@
+"""Opening and saving project files: strict, safe loading and atomic saving.
+
+Loading never trusts the file. Before pydantic sees anything, the size is checked (from the
+file system, before reading), the bytes must be UTF-8 (a UTF-8 byte order mark is accepted and
+skipped), the nesting depth and the number of values are measured in linear time without
+recursion, and the JSON parser refuses NaN, Infinity, numbers too large to hold, objects with
+too many fields, and a key repeated within one object. Then the ``format``
+and ``schema_version`` are checked, older versions are upgraded step by step through
+``MIGRATIONS``, and finally :class:`wizard.model.Project` validates everything in strict JSON
+mode (so ``"yes"`` is not a boolean and ``"3"`` is not a number). Every failure is
+one :class:`ProjectFileError` whose message reads ``FILE: FIELD: PROBLEM`` in plain words.
+
+Saving is atomic: the new text goes to a temporary file in the same folder, is flushed and
+synced to disk, the previous version is kept as ``NAME.bak``, and only then does the new file
+replace the old one. If any step fails the previous file is untouched, the temporary file is
+removed, and :class:`ProjectSaveError` says what went wrong.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+import shutil
+import stat
+from collections.abc import Callable
+from itertools import accumulate
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from wizard.model import FORMAT, SCHEMA_VERSION, Project
+
+FILE_SUFFIX = ".changemaker.json"
+BACKUP_SUFFIX = ".bak"
+MAX_FILE_BYTES = 20 * 1024 * 1024  # 20 MB: far beyond any real contract, small enough to be safe
+MAX_DEPTH = 64  # a project file nests about eight levels deep
+MAX_VALUES = 2_000_000  # JSON values in one file; a dense 20 MB project holds about 1.5 million
+MAX_KEYS = 100  # fields in one JSON object; the largest part of a project has about 25
+MAX_INT_DIGITS = 30  # money is at most 14 digits; anything longer is hostile or broken
+MAX_REPORTED_ERRORS = 3
+MANY_ERRORS = 1_000  # beyond this, the first errors are found on a shortened copy
+SAMPLE_ITEMS = 5
+
+# Upgrades of older files: MIGRATIONS[n] turns a version-n document into a version-(n + 1) one.
+# Version 1 is the first published format, so there is nothing to upgrade yet.
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+
+
+# Errors ------------------------------------------------------------------------------------------
+
+
+class ProjectFileError(Exception):
+    """A project file that cannot be opened, with what is wrong and where.
+
+    ``path`` is the file (None for text in memory), ``field`` a dotted path such as
+    ``risks[3].likelihood`` ("" when the problem is not about one field), ``problem`` the plain
+    words. ``str(error)`` is ``FILE: FIELD: PROBLEM``.
+    """
+
+    def __init__(self, problem: str, path: str | None = None, field: str = "") -> None:
+        self.path = path
+        self.field = field
+        self.problem = problem
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        parts = [self.path or "<memory>"]
+        if self.field:
+            parts.append(self.field)
+        parts.append(self.problem)
+        return ": ".join(parts)
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ProjectSaveError(OSError):
+    """A save that did not happen. The previous file, if any, is unchanged."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        name = os.path.basename(path) or path
+        super().__init__(f"Could not save {name}: {reason}. The previous version is unchanged.")
+
+    def __str__(self) -> str:
+        return self.args[0]
+
+
+class _Refused(Exception):
+    """Raised inside the JSON parser's hooks; turned into a ProjectFileError by loads().
+
+    ``token`` is the literal text refused (NaN, 1e999...), so its line can be found."""
+
+    def __init__(self, *args: str, token: str | None = None) -> None:
+        super().__init__(*args)
+        self.token = token
+
+
+# Loading -----------------------------------------------------------------------------------------
+
+
+def load(path: str | os.PathLike[str]) -> Project:
+    """Read and validate a project file. Raises ProjectFileError for every kind of failure."""
+    name = os.fspath(path)
+    try:
+        info = os.stat(name)
+    except FileNotFoundError:
+        raise ProjectFileError("there is no such file", name) from None
+    except PermissionError:
+        raise ProjectFileError("permission to read this file was refused", name) from None
+    except (OSError, ValueError) as exc:
+        raise ProjectFileError(f"the file cannot be read ({_os_reason(exc)})", name) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ProjectFileError("this is a folder, not a project file", name)
+    if not stat.S_ISREG(info.st_mode):
+        raise ProjectFileError("this is not an ordinary file", name)
+    if info.st_size > MAX_FILE_BYTES:
+        raise ProjectFileError(_too_large(info.st_size), name)
+    try:
+        with open(name, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)  # never more, even if the file grew meanwhile
+    except PermissionError:
+        raise ProjectFileError("permission to read this file was refused", name) from None
+    except OSError as exc:
+        raise ProjectFileError(f"the file cannot be read ({_os_reason(exc)})", name) from None
+    return loads(data, source=name)
+
+
+def loads(text_or_bytes: str | bytes | bytearray, source: str = "<memory>") -> Project:
+    """Validate a project from its JSON text (str) or the file's bytes."""
+    path = None if source == "<memory>" else source
+    try:
+        document = _parse(text_or_bytes)
+        document = _upgrade(document)
+        checked = _reencode(document)
+    except _Refused as exc:
+        field, problem = exc.args if len(exc.args) == 2 else ("", exc.args[0])
+        raise ProjectFileError(problem, path, field) from None
+    try:
+        # Strict JSON validation: dates and choices may be text, as JSON writes them, but
+        # "yes" is not a boolean and "3" is not a number.
+        return Project.model_validate_json(checked, strict=True)
+    except ValidationError as exc:
+        field, problem = _explain(_first_errors(exc, document), exc.error_count())
+        raise ProjectFileError(problem, path, field) from None
+    except (RecursionError, MemoryError):  # pragma: no cover - the guards above prevent these
+        raise ProjectFileError("the file is too complex to open", path) from None
+
+
+def _parse(text_or_bytes: str | bytes | bytearray) -> dict[str, Any]:
+    if isinstance(text_or_bytes, (bytes, bytearray, memoryview)):
+        data = bytes(text_or_bytes)
+        if len(data) > MAX_FILE_BYTES:
+            raise _Refused(_too_large(len(data)))
+        text = _decode(data)
+    elif isinstance(text_or_bytes, str):
+        text = text_or_bytes
+        size = len(text) if len(text) > MAX_FILE_BYTES else len(text.encode("utf-8", "surrogatepass"))
+        if size > MAX_FILE_BYTES:
+            raise _Refused(_too_large(size))
+    else:
+        raise TypeError(f"loads() takes str or bytes, not {type(text_or_bytes).__name__}")
+    if text.startswith("\ufeff"):
+        text = text[1:]  # a UTF-8 byte order mark, as some Windows editors write: skipped
+    if not text.strip():
+        raise _Refused("the file is empty")
+    depth, values = _structure(text)
+    if values > MAX_VALUES:
+        raise _Refused(
+            f"the file holds {values:,} separate values; Changemaker opens project files of "
+            f"up to {MAX_VALUES:,}, so it is damaged or not a project file"
+        )
+    if depth > MAX_DEPTH:
+        raise _Refused(
+            f"the file is nested {depth} levels deep; a project file never needs more than "
+            f"{MAX_DEPTH}, so it is damaged or not a project file"
+        )
+    try:
+        document = json.loads(
+            text,
+            object_pairs_hook=_unique_keys,
+            parse_constant=_refuse_constant,
+            parse_float=_finite_float,
+            parse_int=_bounded_int,
+        )
+    except json.JSONDecodeError as exc:
+        raise _Refused(
+            f"this is not valid JSON ({_json_reason(exc.msg)} at line {exc.lineno}, "
+            f"column {exc.colno}); the file may be truncated or damaged"
+        ) from None
+    except _Refused as exc:
+        where = _locate(text, exc.token) if exc.token else None
+        if where is None:
+            raise
+        raise _Refused(f"{exc.args[0]} (line {where[0]}, column {where[1]})") from None
+    except RecursionError:  # pragma: no cover - _structure stops this first
+        raise _Refused("the file is nested too deeply to open") from None
+    if not isinstance(document, dict):
+        raise _Refused(
+            f"a project file holds one JSON object {{...}}, but this one holds {_describe(document)}"
+        )
+    return document
+
+
+def _reencode(document: dict[str, Any]) -> bytes:
+    """The checked document as UTF-8 JSON for pydantic; refuses unpaired surrogate escapes."""
+    text = json.dumps(document, ensure_ascii=False, allow_nan=False)
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        bad = ord(text[exc.start])
+        raise _Refused(
+            f"a text value contains the escape \\u{bad:04X}, half of a character pair without "
+            "its other half; the file is damaged"
+        ) from None
+
+
+def _decode(data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _Refused("the file is UTF-16 text; save it as UTF-8 and open it again")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise _Refused(
+            f"the file is not UTF-8 text: byte 0x{data[exc.start]:02X} at byte offset "
+            f"{exc.start} (line {line}) cannot be read; save the file as UTF-8"
+        ) from None
+
+
+# A JSON string, or an unclosed one running to the end of the text. Possessive quantifiers and
+# the end-of-text alternatives make every opening quote match at once, so the scan is linear
+# even for hostile text such as an unclosed string of a million escaped quotes.
+_STRINGS = re.compile(r'"(?:[^"\\]++|\\.|\\\Z)*+(?:"|\Z)', re.DOTALL)
+_NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
+_DEPTH_STEP = {ord("["): 1, ord("{"): 1, ord("]"): -1, ord("}"): -1}
+
+
+def _locate(text: str, token: str) -> tuple[int, int] | None:
+    """Line and column (from 1) of the first ``token`` outside strings, if there is one."""
+    finder = re.compile(f"{_STRINGS.pattern}|({re.escape(token)})", re.DOTALL)
+    for match in finder.finditer(text):
+        if match.group(1) is not None:
+            start = match.start(1)
+            line_start = text.rfind("\n", 0, start) + 1
+            return text.count("\n", 0, start) + 1, start - line_start + 1
+    return None
+
+
+def _structure(text: str) -> tuple[int, int]:
+    """The deepest nesting of [ and { outside strings, and roughly how many values the text
+    holds (commas, colons and openings), found in linear time without recursion."""
+    outside = _STRINGS.sub('""', text)
+    values = outside.count(",") + outside.count(":") + outside.count("[") + outside.count("{")
+    if values > MAX_VALUES:
+        return 0, values  # refused for its size; no need to measure the depth
+    brackets = _NOT_BRACKETS.sub("", outside)
+    if not brackets:
+        return 0, values
+    return max(accumulate(map(_DEPTH_STEP.__getitem__, brackets.encode("ascii")))), values
+
+
+def _nesting_depth(text: str) -> int:
+    """The deepest nesting of [ and { outside strings."""
+    return _structure(text)[0]
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    if len(pairs) > MAX_KEYS:
+        raise _Refused(
+            f"an object has {len(pairs):,} fields; no part of a project has more than "
+            f"{MAX_KEYS}, so the file is damaged or not a project file"
+        )
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _Refused(
+                f"the key '{_clip(key)}' appears twice in the same object; "
+                "each field may be given only once"
+            )
+        result[key] = value
+    return result
+
+
+def _refuse_constant(name: str) -> Any:
+    raise _Refused(
+        f"the value {name} is not a number Changemaker accepts; use a plain number", token=name
+    )
+
+
+def _finite_float(literal: str) -> float:
+    value = float(literal)
+    if value in (float("inf"), float("-inf")):
+        raise _Refused(f"the number {_clip(literal)} is too large", token=literal)
+    return value
+
+
+def _bounded_int(literal: str) -> int:
+    if len(literal.lstrip("-")) > MAX_INT_DIGITS:
+        raise _Refused(f"the number {_clip(literal)} is too large", token=literal)
+    return int(literal)
+
+
+def _upgrade(document: dict[str, Any]) -> dict[str, Any]:
+    """Check format and schema_version, and upgrade an older document to the current version."""
+    if "format" not in document:
+        raise _Refused(
+            "format", "this is not a Changemaker project file (it has no 'format' field)"
+        )
+    if document["format"] != FORMAT:
+        raise _Refused(
+            "format",
+            f"this is not a Changemaker project file (format is {_describe(document['format'])}, "
+            f"expected '{FORMAT}')",
+        )
+    if "schema_version" not in document:
+        raise _Refused("schema_version", "is missing; a project file states its schema version")
+    version = document["schema_version"]
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise _Refused(
+            "schema_version", f"must be a whole number such as {SCHEMA_VERSION}, not {_describe(version)}"
+        )
+    if version > SCHEMA_VERSION:
+        raise _Refused(
+            "schema_version",
+            f"this file was made by a newer Changemaker (schema version {version}); this "
+            f"version reads schema version {SCHEMA_VERSION} and older. Please update Changemaker",
+        )
+    while version < SCHEMA_VERSION:
+        upgrade = MIGRATIONS.get(version)
+        if upgrade is None:
+            raise _Refused(
+                "schema_version",
+                f"schema version {version} is unknown; this version of Changemaker reads "
+                f"schema version {SCHEMA_VERSION}",
+            )
+        try:
+            document = upgrade(document)
+        except Exception as exc:  # an old file too damaged to upgrade
+            raise _Refused(
+                "schema_version",
+                f"this file uses schema version {version} and could not be upgraded "
+                f"({type(exc).__name__}: {_clip(str(exc), 80)})",
+            ) from None
+        if not isinstance(document, dict):
+            raise TypeError(f"MIGRATIONS[{version}] returned {type(document).__name__}, not dict")
+        version += 1
+        document["schema_version"] = version
+    return document
+
+
+# Pydantic errors in plain words --------------------------------------------------------------------
+
+
+def _first_errors(error: ValidationError, document: dict[str, Any]) -> list[dict[str, Any]]:
+    """The first few errors of a failed validation, without listing all of a million.
+
+    pydantic builds every error when asked for any, which takes seconds for a hostile file
+    with a million wrong fields. Then the same file with each list cut to its first items is
+    validated instead: its errors are real errors of the file. (Not when the only complaint is
+    a reference, which cutting the lists may have broken.)
+    """
+    if error.error_count() > MANY_ERRORS:
+        shortened = {k: v[:SAMPLE_ITEMS] if isinstance(v, list) else v for k, v in document.items()}
+        try:
+            Project.model_validate_json(_reencode(shortened), strict=True)
+        except ValidationError as sample:
+            items = sample.errors(include_url=False)  # few: every list holds 5 items at most
+            if items[0].get("loc"):
+                return items
+        except _Refused:  # pragma: no cover - the full document passed the same check
+            pass
+    return error.errors(include_url=False)
+
+
+def _explain(items: list[dict[str, Any]], total: int | None = None) -> tuple[str, str]:
+    """The first field and problem, plus up to two more problems appended in plain words."""
+    total = len(items) if total is None else total
+    explained = [_explain_one(item) for item in items[:MAX_REPORTED_ERRORS]]
+    field, problem = explained[0]
+    others = [f"{f}: {p}" if f else p for f, p in explained[1:]]
+    if others:
+        problem += "; also " + "; ".join(others)
+    if total > MAX_REPORTED_ERRORS:
+        more = total - MAX_REPORTED_ERRORS
+        problem += f" (and {more} more problem{'s' if more != 1 else ''})"
+    return field, problem
+
+
+def _field_path(loc: tuple[Any, ...]) -> str:
+    path = ""
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        else:
+            path += f".{part}" if path else str(part)
+    return path
+
+
+def _explain_one(item: dict[str, Any]) -> tuple[str, str]:
+    kind = item.get("type", "")
+    ctx = item.get("ctx") or {}
+    given = item.get("input")
+    field = _field_path(tuple(item.get("loc", ())))
+    if kind == "value_error" and not field:
+        # The model's reference check: its message already names both ends.
+        message = str(ctx.get("error", item.get("msg", "")))
+        return "", message.removeprefix("Value error, ")
+    words = {
+        "missing": "is required but missing",
+        "extra_forbidden": "is not a field Changemaker knows (unknown field); remove it or check "
+        "its spelling",
+        "string_too_short": "must not be empty",
+        "bool_type": f"must be true or false, not {_describe(given)}",
+        "bool_parsing": f"must be true or false, not {_describe(given)}",
+        "string_type": f"must be text, not {_describe(given)}",
+        "list_type": f"must be a list [...], not {_describe(given)}",
+        "model_type": f"must be an object {{...}}, not {_describe(given)}",
+        "model_attributes_type": f"must be an object {{...}}, not {_describe(given)}",
+        "dict_type": f"must be an object {{...}}, not {_describe(given)}",
+        "string_pattern_mismatch": f"{_describe(given)} is not a valid id: an id is 1 to 40 "
+        "letters, digits, '_', '.' or '-', starting with a letter or digit",
+    }
+    if kind in words:
+        return field, words[kind]
+    if kind in ("int_type", "int_parsing", "int_from_float", "int_parsing_size"):
+        return field, f"must be a whole number, not {_describe(given)}"
+    if kind in ("greater_than_equal", "greater_than"):
+        limit = ctx.get("ge", ctx.get("gt"))
+        return field, f"{_describe(given)} is too low; the least allowed is {limit}"
+    if kind in ("less_than_equal", "less_than"):
+        limit = ctx.get("le", ctx.get("lt"))
+        return field, f"{_describe(given)} is too high; the most allowed is {limit}"
+    if kind == "string_too_long":
+        return field, (
+            f"is too long ({len(given) if isinstance(given, str) else '?'} characters); "
+            f"the most allowed is {ctx.get('max_length')}"
+        )
+    if kind == "too_long":
+        return field, (
+            f"has too many items ({ctx.get('actual_length', '?')}); "
+            f"the most allowed is {ctx.get('max_length')}"
+        )
+    if kind == "enum":
+        return field, f"{_describe(given)} is not one of the allowed values: {ctx.get('expected')}"
+    if kind == "literal_error":
+        return field, f"must be {ctx.get('expected')}, not {_describe(given)}"
+    if kind.startswith("date"):
+        return field, f"must be a date written YYYY-MM-DD, not {_describe(given)}"
+    if kind.startswith("datetime"):
+        return field, (
+            f"must be a date and time written YYYY-MM-DDTHH:MM:SS, not {_describe(given)}"
+        )
+    if kind == "value_error":
+        return field, str(item.get("msg", "")).removeprefix("Value error, ")
+    return field, f"{item.get('msg', 'is not valid')} (given {_describe(given)})"
+
+
+def _describe(value: Any) -> str:
+    """A short plain description of a JSON value, for messages."""
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return _clip(repr(value))
+    if isinstance(value, str):
+        return f"the text '{_clip(value)}'"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return _clip(repr(value))
+
+
+def _clip(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _too_large(size: int) -> str:
+    return (
+        f"the file is too large ({size / 1_048_576:.1f} MB); Changemaker opens project files "
+        f"of up to {MAX_FILE_BYTES // 1_048_576} MB"
+    )
+
+
+def _json_reason(msg: str) -> str:
+    reasons = {
+        "Expecting value": "a value was expected",
+        "Unterminated string starting at": "a text value is not closed",
+        "Expecting ',' delimiter": "a comma was expected",
+        "Expecting ':' delimiter": "a colon was expected",
+        "Expecting property name enclosed in double quotes": "a field name in double quotes "
+        "was expected",
+        "Extra data": "there is more after the end of the project",
+        "Invalid control character at": "a text value contains a control character",
+    }
+    return reasons.get(msg, msg[:1].lower() + msg[1:])
+
+
+def _os_reason(exc: BaseException) -> str:
+    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+
+
+# Saving ------------------------------------------------------------------------------------------
+
+
+def dumps(project: Project) -> str:
+    """The project as JSON text: indented by 2, fields in model order, characters such as £ and
+    ŵ written as themselves (not \\u escapes), ending in a newline.
+
+    The same text as ``json.dumps(project.model_dump(mode="json"), indent=2,
+    ensure_ascii=False)``, written by pydantic's serialiser, which is about three times faster.
+    """
+    return project.model_dump_json(indent=2) + "\n"
+
+
+def save(project: Project, path: str | os.PathLike[str]) -> Path:
+    """Save atomically, keeping the previous version as NAME.bak. Returns the path saved."""
+    target = Path(path)
+    _atomic_write(dumps(project).encode("utf-8"), target, keep_backup=True)
+    return target
+
+
+def write_recovery(project: Project, path: str | os.PathLike[str]) -> Path:
+    """Write an autosave (recovery) copy atomically; no .bak is kept."""
+    target = Path(path)
+    _atomic_write(dumps(project).encode("utf-8"), target, keep_backup=False)
+    return target
+
+
+def backup_path(path: str | os.PathLike[str]) -> Path:
+    """Where save() keeps the previous version of PATH."""
+    target = Path(path)
+    return target.with_name(target.name + BACKUP_SUFFIX)
+
+
+def _atomic_write(data: bytes, target: Path, keep_backup: bool) -> None:
+    if target.is_symlink():  # save through a link to the real file, keeping the link
+        target = Path(os.path.realpath(target))
+    folder = target.parent
+    temp = folder / f".{target.name}.{secrets.token_hex(4)}.tmp"
+    name = os.fspath(target)
+    try:
+        if not folder.is_dir():
+            raise FileNotFoundError(f"the folder {folder} does not exist")
+        if target.is_dir():
+            raise IsADirectoryError(f"{target.name} is a folder")
+        mode = _mode_for(target)
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
+        try:
+            _write(fd, data)
+            _fsync(fd)
+        finally:
+            os.close(fd)
+        if keep_backup and target.exists():
+            _backup(target)
+        _replace(temp, target)
+    except OSError as exc:
+        _discard(temp)
+        raise ProjectSaveError(name, _os_reason(exc)) from exc
+    except BaseException:
+        _discard(temp)
+        raise
+    _fsync_folder(folder)
+
+
+def _mode_for(target: Path) -> int:
+    """Keep the permissions of the file being replaced; new files get the usual 0o666 & ~umask."""
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        return 0o666
+
+
+def _write(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def _fsync(fd: int) -> None:
+    os.fsync(fd)
+
+
+def _replace(source: Path, target: Path) -> None:
+    os.replace(source, target)
+
+
+def _backup(target: Path) -> None:
+    """Keep the current file as NAME.bak: a hard link where possible, else a copy."""
+    backup = backup_path(target)
+    staging = backup.with_name(f".{backup.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        try:
+            os.link(target, staging)
+        except OSError:
+            shutil.copy2(target, staging)
+        os.replace(staging, backup)
+    except OSError as exc:
+        _discard(staging)
+        raise OSError(f"the previous version could not be kept as {backup.name} ({_os_reason(exc)})") from exc
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename durable. Not every system can sync a folder; that is not an error."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _discard(path: Path) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
