@@ -69,13 +69,13 @@ def build_schedule(project: Project) -> Schedule:
     driver: dict[str, str | None] = {}
     for node in order:
         data = acyclic.nodes[node]
-        best, by = data["own"], None
-        for pred in acyclic.predecessors(node):
-            if finish[pred] > best:
-                best, by = finish[pred], pred
-        start[node] = best
-        finish[node] = best + data["duration"]
-        driver[node] = by
+        # The dependency finishing last drives the phase when the phase starts as soon as it
+        # finishes (or is held back by it); ties with the phase's own start month count.
+        latest = max(acyclic.predecessors(node), key=lambda p: finish[p], default=None)
+        driven = latest is not None and finish[latest] >= data["own"]
+        start[node] = finish[latest] if driven else data["own"]
+        finish[node] = start[node] + data["duration"]
+        driver[node] = latest if driven else None
 
     critical: list[str] = []
     if order:

@@ -1,0 +1,379 @@
+"""The graphs on screen: a scene painted with QPainter, with zoom, fit, tooltips, clicks, export.
+
+``paint_scene(painter, scene)`` is the Qt painter (thin: one QPainter call per primitive of
+``wizard.scene.paint``). ``SceneView`` shows a scene: clicking a bar or marker emits
+``itemClicked(kind, id)``; pointing at one shows its tooltip; Ctrl+wheel, the + and − buttons
+(or keys) zoom, "Fit" (or 0) fits the whole graph; "Export…" saves it as PNG or SVG.
+Selection highlight is the page's job: it rebuilds the scene with ``highlight`` and calls
+``set_scene`` again.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontDatabase,
+    QImage,
+    QPainter,
+    QPen,
+    QPolygonF,
+)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QScrollArea,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wizard import scene as sc
+from wizard.export.svg import scene_to_svg
+
+ZOOM_STEP = 1.25
+MIN_ZOOM, MAX_ZOOM = 0.05, 8.0
+PNG_SCALE = 2.0  # exported PNGs at twice the scene's size in points, for slides and print
+
+
+@cache
+def font_family() -> str:
+    """Register the bundled DejaVu Sans faces with Qt (once) and return the family name."""
+    family = sc.FONT_FAMILY
+    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
+        font_id = QFontDatabase.addApplicationFont(str(sc.FONTS_DIR / name))
+        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        if families:
+            family = families[0]
+    return family
+
+
+@cache
+def _colour(value: str) -> QColor:
+    return QColor(value)
+
+
+class _QtPainter:
+    """The Qt backend of ``wizard.scene.paint``: text sized so 1 point = 1 scene unit."""
+
+    def __init__(self, painter: QPainter):
+        self.p = painter
+        device = painter.device()
+        self.dpi = device.logicalDpiY() if device is not None else 96
+        self.family = font_family()
+        self.fonts: dict[tuple[float, bool], QFont] = {}
+        self.no_pen = QPen(Qt.PenStyle.NoPen)
+        self.no_brush = QBrush(Qt.BrushStyle.NoBrush)
+        self.smooth = True  # paint_scene starts with antialiasing on
+
+    def _pen(self, colour: str, width: float, dash=None) -> QPen:
+        if colour == "none" or width <= 0:
+            return self.no_pen
+        pen = QPen(_colour(colour), width)
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        if dash:
+            pen.setDashPattern([d / width for d in dash])
+        return pen
+
+    def _brush(self, colour: str) -> QBrush:
+        return self.no_brush if colour == "none" else QBrush(_colour(colour))
+
+    def rect(self, s: sc.Rect) -> None:
+        # Boxes are axis-aligned: drawn without antialiasing they look the same and fill
+        # several times faster, which keeps a full-screen refresh within a frame.
+        self._smooth(False)
+        self.p.setPen(self._pen(s.stroke, s.stroke_width, s.dash))
+        self.p.setBrush(self._brush(s.fill))
+        self.p.drawRect(QRectF(s.x, s.y, s.w, s.h))
+
+    def _smooth(self, on: bool) -> None:
+        if self.smooth is not on:
+            self.p.setRenderHint(QPainter.RenderHint.Antialiasing, on)
+            self.smooth = on
+
+    def line(self, s: sc.Line) -> None:
+        self._smooth(s.x1 != s.x2 and s.y1 != s.y2)  # only slanted lines need smoothing
+        self.p.setPen(self._pen(s.stroke, s.width, s.dash))
+        self.p.drawLine(QPointF(s.x1, s.y1), QPointF(s.x2, s.y2))
+
+    def polygon(self, s: sc.Polygon) -> None:
+        self._smooth(True)
+        self.p.setPen(self._pen(s.stroke, s.stroke_width))
+        self.p.setBrush(self._brush(s.fill))
+        self.p.drawPolygon(QPolygonF([QPointF(x, y) for x, y in s.points]))
+
+    def ellipse(self, s: sc.Ellipse) -> None:
+        self._smooth(True)
+        self.p.setPen(self._pen(s.stroke, s.stroke_width))
+        self.p.setBrush(self._brush(s.fill))
+        self.p.drawEllipse(QPointF(s.cx, s.cy), s.rx, s.ry)
+
+    def _font(self, size: float, bold: bool) -> QFont:
+        key = (size, bold)
+        font = self.fonts.get(key)
+        if font is None:
+            font = QFont(self.family)
+            font.setPointSizeF(size * 72 / self.dpi)
+            font.setBold(bold)
+            font.setKerning(False)
+            font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+            self.fonts[key] = font
+        return font
+
+    def text(self, s: sc.Text) -> None:
+        self.p.setPen(_colour(s.colour))
+        if s.size == int(s.size):
+            self.p.setFont(self._font(s.size, s.bold))
+            self.p.drawText(QPointF(s.left(), s.y), s.text)
+            return
+        # Qt renders whole pixel sizes only: draw ten times larger, scaled down, to keep a
+        # fractional size exact.
+        self.p.setFont(self._font(round(s.size * 10), s.bold))
+        self.p.save()
+        self.p.translate(s.left(), s.y)
+        factor = s.size / round(s.size * 10)
+        self.p.scale(factor, factor)
+        self.p.drawText(QPointF(0, 0), s.text)
+        self.p.restore()
+
+
+def paint_scene(painter: QPainter, scene: sc.Scene,
+                visible: tuple[float, float, float, float] | None = None) -> None:
+    """Paint the scene with ``painter`` in scene units (set any zoom on the painter first).
+
+    ``visible`` (x, y, w, h in scene units) skips the shapes wholly outside that box.
+    """
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    painter.fillRect(QRectF(0, 0, scene.width, scene.height), _colour(scene.background))
+    if visible is not None:
+        shapes = [s for s in scene.shapes if sc.overlaps(s.bbox(), visible, 3)]
+        scene = sc.Scene(scene.width, scene.height, shapes, scene.title, scene.description,
+                         scene.background)
+    sc.paint(scene, _QtPainter(painter))
+
+
+def render_image(scene: sc.Scene, scale: float = PNG_SCALE) -> QImage:
+    """The scene as an image, ``scale`` pixels per point."""
+    image = QImage(max(1, round(scene.width * scale)), max(1, round(scene.height * scale)),
+                   QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(_colour(scene.background))
+    painter = QPainter(image)
+    painter.scale(scale, scale)
+    paint_scene(painter, scene)
+    painter.end()
+    return image
+
+
+def ask_export_path(parent: QWidget, suggested: str) -> str | None:
+    """Ask where to save the graph (tests replace this function)."""
+    path, _ = QFileDialog.getSaveFileName(parent, "Export graph", suggested,
+                                          "PNG image (*.png);;SVG drawing (*.svg)")
+    return path or None
+
+
+def show_error(parent: QWidget, message: str) -> None:
+    """Tell the user an export failed (tests replace this function)."""
+    QMessageBox.warning(parent, "Export graph", message)
+
+
+class _Canvas(QWidget):
+    def __init__(self, view: SceneView):
+        super().__init__()
+        self.view = view
+        self.setMouseTracking(True)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        scene = self.view.scene()
+        if scene is None:
+            return
+        z = self.view.zoom
+        exposed = event.rect()
+        painter = QPainter(self)
+        painter.scale(z, z)
+        paint_scene(painter, scene, (exposed.x() / z, exposed.y() / z,
+                                     exposed.width() / z, exposed.height() / z))
+        painter.end()
+
+    def _shape_at(self, pos) -> sc.Shape | None:
+        scene = self.view.scene()
+        if scene is None:
+            return None
+        z = self.view.zoom
+        return sc.hit_test(scene, pos.x() / z, pos.y() / z, tolerance=3 / z)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton:
+            shape = self._shape_at(event.position())
+            if shape is not None and shape.item is not None:
+                self.view.itemClicked.emit(*shape.item)
+                return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+        shape = self._shape_at(event.position())
+        clickable = shape is not None and shape.item is not None
+        cursor = Qt.CursorShape.PointingHandCursor if clickable else Qt.CursorShape.ArrowCursor
+        self.setCursor(cursor)
+        super().mouseMoveEvent(event)
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            shape = self._shape_at(event.pos())
+            if shape is not None and shape.tooltip:
+                QToolTip.showText(event.globalPos(), shape.tooltip, self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
+
+
+class SceneView(QWidget):
+    """A graph on screen, with zoom, fit, tooltips, clicks and export."""
+
+    itemClicked = Signal(str, str)  # (kind, id) of the bar or marker clicked
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._scene: sc.Scene | None = None
+        self.zoom = 1.0
+        self.fitting = True  # refit whenever the view or the scene changes size
+        self.canvas = _Canvas(self)
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(self.canvas)
+        self.scroll.setWidgetResizable(False)
+        self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.scroll.viewport().installEventFilter(self)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(6, 2, 2, 2)
+        self.title_label = QLabel("")
+        self.title_label.setObjectName("graph.title")
+        bar.addWidget(self.title_label, 1)
+        self.buttons: dict[str, QToolButton] = {}
+        for key, text, tip, slot in (
+            ("zoom_out", "−", "Zoom out (−)", self.zoom_out),
+            ("zoom_in", "+", "Zoom in (+)", self.zoom_in),
+            ("fit", "Fit", "Show the whole graph (0)", self.fit),
+            ("export", "Export…", "Save the graph as a PNG image or an SVG drawing", self.export),
+        ):
+            button = QToolButton()
+            button.setText(text)
+            button.setToolTip(tip)
+            button.setAccessibleName(tip)
+            button.setObjectName(f"graph.{key}")
+            button.clicked.connect(slot)
+            bar.addWidget(button)
+            self.buttons[key] = button
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.scroll, 1)
+
+    # -- the scene ----------------------------------------------------------------------------
+    def scene(self) -> sc.Scene | None:
+        return self._scene
+
+    def set_scene(self, scene: sc.Scene) -> None:
+        self._scene = scene
+        self.title_label.setText(scene.title)
+        self.setAccessibleDescription(scene.description)
+        self.canvas.setToolTip("")
+        if self.fitting:
+            self.fit()
+        else:
+            self._apply_zoom()
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        if self._scene is None:
+            return QSize(640, 400)
+        return QSize(min(960, round(self._scene.width)), min(640, round(self._scene.height) + 40))
+
+    # -- zoom ---------------------------------------------------------------------------------
+    def _apply_zoom(self) -> None:
+        if self._scene is None:
+            return
+        self.canvas.resize(max(1, round(self._scene.width * self.zoom)),
+                           max(1, round(self._scene.height * self.zoom)))
+        self.canvas.update()
+
+    def set_zoom(self, zoom: float) -> None:
+        self.fitting = False
+        self.zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
+        self._apply_zoom()
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self.zoom * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self.zoom / ZOOM_STEP)
+
+    def fit(self) -> None:
+        """Show the whole graph in the view."""
+        self.fitting = True
+        if self._scene is None:
+            return
+        area = self.scroll.viewport().size()
+        w, h = max(area.width() - 2, 1), max(area.height() - 2, 1)
+        self.zoom = max(MIN_ZOOM, min(MAX_ZOOM, w / self._scene.width, h / self._scene.height))
+        self._apply_zoom()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if watched is self.scroll.viewport():
+            if event.type() == QEvent.Type.Resize and self.fitting:
+                self.fit()
+            elif (event.type() == QEvent.Type.Wheel
+                  and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+                self.zoom_in() if event.angleDelta().y() > 0 else self.zoom_out()
+                return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        key = event.key()
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_in()
+        elif key == Qt.Key.Key_Minus:
+            self.zoom_out()
+        elif key == Qt.Key.Key_0:
+            self.fit()
+        else:
+            super().keyPressEvent(event)
+
+    # -- export -------------------------------------------------------------------------------
+    def export_image(self, path: str | Path) -> None:
+        """Save the graph as PNG (twice its size in points) or SVG, by the file's suffix."""
+        if self._scene is None:
+            raise ValueError("There is no graph to export yet")
+        path = Path(path)
+        suffix = path.suffix.lower()
+        if suffix == ".svg":
+            path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n'
+                            + scene_to_svg(self._scene) + "\n", encoding="utf-8")
+        elif suffix == ".png":
+            if not render_image(self._scene).save(str(path), "PNG"):
+                raise OSError(f"Could not write the image to {path.name}")
+        else:
+            raise ValueError(f"Cannot export '{path.name}': choose a name ending .png or .svg")
+
+    def export(self) -> None:
+        if self._scene is None:
+            return
+        suggested = (self._scene.title.split(":")[0] or "graph").lower().replace(" ", "-") + ".png"
+        path = ask_export_path(self, suggested)
+        if not path:
+            return
+        try:
+            self.export_image(path)
+        except (OSError, ValueError) as err:
+            show_error(self, str(err))
