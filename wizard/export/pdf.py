@@ -1,0 +1,428 @@
+"""The draft business case as a PDF (reportlab platypus, BaseDocTemplate with page templates).
+
+``export_pdf(project, out, edition="public")`` writes the public edition (built from the
+redacted copy, so the writer never sees a withheld value) or the internal edition. The file is
+deterministic: reportlab's invariant mode fixes the ids, and dates come from the project or
+SOURCE_DATE_EPOCH. Pages carry a header (title, edition) and a footer "Page N of M"; the
+contents page, the page totals and the bookmarks are filled in once the layout is known, in
+one pass, by a canvas that holds pages back until the end (``_DeferredCanvas``).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table as RLTable,
+)
+
+from wizard.export import pdf_styles as ps
+from wizard.export.business_case import business_case_for, commissioners_text, long_date
+from wizard.export.content import (
+    Bullets,
+    BusinessCase,
+    Figure,
+    Heading,
+    KeyValues,
+    Para,
+    Table,
+)
+from wizard.export.figures import drawing_for, scene_for
+from wizard.export.fonts import BOLD, FAMILY
+from wizard.model import Project
+
+Progress = Callable[[int, str], None]  # (percent 0..100, what is happening)
+
+
+def text(value: str) -> str:
+    """Plain text made safe for a reportlab Paragraph (markup escaped, line breaks kept)."""
+    return escape(value).replace("\n", "<br/>")
+
+
+class HeadingPara(Paragraph):
+    """A heading that records itself for the contents page and the PDF outline."""
+
+    def __init__(self, heading: Heading, style: Any):
+        super().__init__(text(heading.text), style)
+        self.heading = heading
+
+
+@dataclass
+class _Layout:
+    """What the one layout pass learns: where each heading landed and the contents slot."""
+
+    headings: list[tuple[int, Heading, float]] = field(default_factory=list)  # page, heading, y
+    contents: tuple[int, float, float] | None = None  # page, x, top y
+    contents_entries: list[Heading] = field(default_factory=list)
+
+
+class _ContentsSlot(Flowable):
+    """Reserves the height of the contents list; the lines are drawn when pages are known."""
+
+    LINE = 17.0
+
+    def __init__(self, layout: _Layout):
+        super().__init__()
+        self.layout = layout
+        self.height = self.LINE * len(layout.contents_entries) + 6
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.width = aw
+        return aw, self.height
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802
+        self.layout.contents = (canvas.getPageNumber(), x, y + self.height)
+
+    def draw(self) -> None:
+        pass
+
+
+class _DeferredCanvas(Canvas):
+    """Keeps every page until save, then adds headers, footers, contents and bookmarks."""
+
+    def __init__(self, *args: Any, layout: _Layout, cover_title: str, edition: str, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+        self._layout = layout
+        self._cover_title = cover_title
+        self._edition = edition
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        by_page: dict[int, list[tuple[Heading, float]]] = {}
+        for page, heading, y in self._layout.headings:
+            by_page.setdefault(page, []).append((heading, y))
+        page_of = {h.key: page for page, h, _ in self._layout.headings}
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            if number == 1:
+                self.bookmarkPage("cover")
+                self.addOutlineEntry("Cover", "cover", 0, closed=False)
+            else:
+                self._furniture(number, total)
+            if self._layout.contents and self._layout.contents[0] == number:
+                self.bookmarkPage("contents")
+                self.addOutlineEntry("Contents", "contents", 0)
+                self._draw_contents(page_of)
+            for heading, y in by_page.get(number, []):
+                self.bookmarkHorizontal(heading.key, 0, y + 4)
+                self.addOutlineEntry(heading.text, heading.key, heading.level - 1, closed=heading.level > 1)
+            super().showPage()
+        super().save()
+
+    def _furniture(self, number: int, total: int) -> None:
+        width, height = ps.PAGE
+        self.saveState()
+        self.setFont(FAMILY, 8)
+        self.setFillColor(ps.GREY)
+        title = self._cover_title if len(self._cover_title) <= 90 else self._cover_title[:89] + "…"
+        self.drawString(ps.MARGIN_X, height - 1.3 * cm, title)
+        self.drawRightString(width - ps.MARGIN_X, height - 1.3 * cm, "Draft business case")
+        self.setStrokeColor(ps.RULE)
+        self.setLineWidth(0.5)
+        self.line(ps.MARGIN_X, height - 1.45 * cm, width - ps.MARGIN_X, height - 1.45 * cm)
+        self.line(ps.MARGIN_X, 1.35 * cm, width - ps.MARGIN_X, 1.35 * cm)
+        self.drawString(ps.MARGIN_X, 1.0 * cm, self._edition)
+        self.drawRightString(width - ps.MARGIN_X, 1.0 * cm, f"Page {number} of {total}")
+        self.restoreState()
+
+    def _draw_contents(self, page_of: dict[str, int]) -> None:
+        _, x, top = self._layout.contents  # type: ignore[misc]
+        right = ps.PAGE[0] - ps.MARGIN_X
+        y = top - 13
+        self.saveState()
+        for heading in self._layout.contents_entries:
+            indent = 0 if heading.level == 1 else 16
+            font, size = (BOLD, 10.5) if heading.level == 1 else (FAMILY, 10)
+            self.setFont(font, size)
+            self.setFillColor(ps.INK)
+            label = heading.text
+            room = right - x - indent - 40
+            while self.stringWidth(label, font, size) > room and len(label) > 4:
+                label = label[:-2]
+                if not label.endswith("…"):
+                    label = label.rstrip() + "…"
+            self.drawString(x + indent, y, label)
+            page = page_of.get(heading.key)
+            if page is not None:
+                self.drawRightString(right, y, str(page))
+                self.linkAbsolute("", heading.key, Rect=(x + indent, y - 3, right, y + size), thickness=0)
+            y -= _ContentsSlot.LINE
+        self.restoreState()
+
+
+class _Doc(BaseDocTemplate):
+    def __init__(self, out: Any, layout: _Layout, **kwargs: Any):
+        super().__init__(out, **kwargs)
+        self.layout = layout
+        frame = Frame(ps.MARGIN_X, ps.MARGIN_BOTTOM, ps.FRAME_WIDTH, ps.FRAME_HEIGHT, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        cover = Frame(ps.MARGIN_X, ps.MARGIN_BOTTOM, ps.FRAME_WIDTH, ps.FRAME_HEIGHT - 2 * cm, id="cover",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([PageTemplate("cover", [cover]), PageTemplate("body", [frame])])
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's name
+        if isinstance(flowable, HeadingPara):
+            frame = self.frame
+            y = frame._y + flowable.height + flowable.style.spaceBefore
+            self.layout.headings.append((self.page, flowable.heading, y))
+
+
+def _cell(value: str, style: Any) -> Paragraph:
+    return Paragraph(text(value), style)
+
+
+def table_data(block: Table, st: dict[str, Any]) -> list[list[Any]]:
+    """The cells of a table: the header row, then one row per item."""
+    cell, num, head = st["cell"], st["cell_num"], st["cell_head"]
+    numeric = set(block.numeric)
+    widths = [w * ps.FRAME_WIDTH for w in block.widths]
+    # A short one-line text that surely fits its column is drawn as a plain string: it cannot
+    # be clipped, and it spares reportlab a paragraph layout per cell (tables of 2,000 risks).
+    room = [w - ps.CELL_PADDING - 1 for w in widths]
+    width_of = stringWidth
+    data: list[list[Any]] = [[_cell(h, head) for h in block.header]]
+    for row in block.rows:
+        cells: list[Any] = []
+        for i, v in enumerate(row):
+            if not v or ("\n" not in v and len(v) < 60 and width_of(v, FAMILY, ps.CELL_SIZE) <= room[i]):
+                cells.append(v)
+            else:
+                cells.append(_cell(v, num if i in numeric else cell))
+        data.append(cells)
+    return data
+
+
+def _table(block: Table, st: dict[str, Any]) -> list[Flowable]:
+    widths = [w * ps.FRAME_WIDTH for w in block.widths]
+    data = table_data(block, st)
+    # Rows split between pages only when a cell is too long to ever fit on one page.
+    huge = any(len(v) > 1500 for row in block.rows for v in row)
+    style = ps.table_style(block.numeric)
+
+    def make(rows: list[list[Any]]) -> RLTable:
+        return RLTable(rows, colWidths=widths, repeatRows=1, splitByRow=1,
+                       splitInRow=1 if huge else 0, style=style, hAlign="LEFT")
+
+    table: Flowable
+    if huge or len(data) - 1 <= _ChunkedTable.CHUNK:
+        table = make(data)
+    else:
+        table = _ChunkedTable(data[0], data[1:], make)
+    return [CondPageBreak(3 * cm), Paragraph(text(block.caption), st["caption"]), table, Spacer(1, 8)]
+
+
+class _ChunkedTable(Flowable):
+    """A long table laid out a page at a time.
+
+    reportlab splits a Table by copying every remaining row into a new Table at each page,
+    which makes a register of tens of thousands of risks cost time in proportion to the square
+    of its length. This flowable gives reportlab only the next CHUNK rows (with the header) at
+    each split, so a page costs the same however long the table is. The header row repeats on
+    every page as with a plain Table.
+    """
+
+    CHUNK = 30
+
+    def __init__(self, header: list[Any], rows: list[list[Any]], make: Callable[[list[list[Any]]], RLTable],
+                 hint: int = 0):
+        super().__init__()
+        self.header, self.rows, self.make = header, rows, make
+        self.hint = hint  # rows that fitted on the previous page: the next page takes about as many
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return aw, 0xFFFFFF  # too tall for any frame, so the frame asks split() for a page
+
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        size = self.hint + 4 if self.hint else self.CHUNK
+        while True:
+            table = self.make([self.header, *self.rows[:size]])
+            parts = table.split(aw, ah)
+            if len(parts) == 1 and parts[0] is table:  # the whole chunk fits
+                if size >= len(self.rows):
+                    return [table]
+                size *= 2
+                continue
+            if len(parts) < 2:
+                return parts
+            placed = len(parts[0]._cellvalues) - 1
+            return [parts[0], _ChunkedTable(self.header, self.rows[placed:], self.make, placed)]
+
+    def draw(self) -> None:  # never drawn itself: always split into tables
+        pass
+
+
+def _key_values(block: KeyValues, st: dict[str, Any]) -> list[Flowable]:
+    data = [[_cell(k, st["kv_label"]), _cell(v, st["kv_value"])] for k, v in block.items]
+    table = RLTable(data, colWidths=[0.3 * ps.FRAME_WIDTH, 0.7 * ps.FRAME_WIDTH], splitInRow=1,
+                    style=ps.kv_style(), hAlign="LEFT")
+    if len(block.items) <= 25:  # a short list is kept on one page rather than leave a widow
+        return [KeepTogether([table]), Spacer(1, 10)]
+    return [table, Spacer(1, 10)]
+
+
+def _figure(block: Figure, project: Project, st: dict[str, Any]) -> list[Flowable]:
+    scene = scene_for(block.kind, project)
+    caption = Paragraph(text(block.caption), st["caption"])
+    drawing = drawing_for(scene, ps.FRAME_WIDTH)
+    limit = ps.FRAME_HEIGHT * 0.7
+    if drawing.height > limit:
+        factor = limit / drawing.height
+        drawing.scale(factor, factor)
+        drawing.width *= factor
+        drawing.height *= factor
+    parts: list[Flowable] = [caption, drawing]
+    if scene.description:
+        parts.append(Paragraph(text(scene.description), st["alt"]))
+    return [CondPageBreak(4 * cm), KeepTogether(parts)]
+
+
+def story(case: BusinessCase, project: Project, layout: _Layout) -> list[Flowable]:
+    """The flowables of the whole document, from the cover to the last appendix."""
+    st = ps.styles()
+    cover = case.cover
+    flow: list[Flowable] = [
+        Spacer(1, 3 * cm),
+        Paragraph(text(cover.kicker), st["cover_kicker"]),
+        Paragraph(text(cover.title), st["cover_title"]),
+        Paragraph(text(cover.commissioners), st["cover_line"]),
+    ]
+    if cover.place:
+        flow.append(Paragraph(text(cover.place), st["cover_line"]))
+    flow += [
+        Paragraph(text(cover.stage), st["cover_line"]),
+        Paragraph(text(f"{cover.edition} · {long_date(cover.date)}"), st["cover_line"]),
+        Paragraph(text(cover.draft), st["cover_draft"]),
+        Paragraph(text(cover.note), st["note"]),
+        NextPageTemplate("body"),
+        PageBreak(),
+        Paragraph("Contents", st["h1"]),
+        _ContentsSlot(layout),
+    ]
+    def flowables(block: Any) -> list[Flowable]:
+        if isinstance(block, Para):
+            return [Paragraph(text(block.text), st.get(block.style, st["body"]))]
+        if isinstance(block, Bullets):
+            items: list[Flowable] = [Paragraph(text(i), st["bullet"], bulletText="•") for i in block.items]
+            return items + [Spacer(1, 6)]
+        if isinstance(block, Table):
+            return _table(block, st)
+        if isinstance(block, KeyValues):
+            return _key_values(block, st)
+        if isinstance(block, Figure):
+            return _figure(block, project, st)
+        return []
+
+    blocks = case.blocks
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        index += 1
+        if not isinstance(block, Heading):
+            flow += flowables(block)
+            continue
+        if block.level == 1:
+            flow.append(PageBreak())
+        else:
+            flow.append(CondPageBreak((5 if block.level == 2 else 4) * cm))
+        heading = HeadingPara(block, st[f"h{min(block.level, 3)}"])
+        following = blocks[index] if index < len(blocks) else None
+        small = isinstance(following, (Para, Figure)) or (
+            isinstance(following, KeyValues) and len(following.items) <= 25
+        )
+        if small:
+            # no orphan heading: it moves to the next page together with what it introduces
+            parts = [f for f in flowables(following) if not isinstance(f, CondPageBreak)]
+            flow.append(KeepTogether([heading, *parts]))
+            index += 1
+        else:
+            flow.append(heading)
+    return flow
+
+
+def write_pdf(case: BusinessCase, project: Project, out: Any, progress: Progress | None = None) -> None:
+    """Lay out ``case`` (already built from the edition's project) into ``out`` (path or file)."""
+    layout = _Layout()
+    layout.contents_entries = [h for h in case.headings if h.level <= 2]
+    if len(layout.contents_entries) * _ContentsSlot.LINE > ps.FRAME_HEIGHT - 3 * cm:
+        layout.contents_entries = [h for h in case.headings if h.level == 1]
+    edition_label = case.cover.edition
+    info = project.project
+    if progress:
+        progress(10, "Preparing the content")
+    flow = story(case, project, layout)
+    doc = _Doc(
+        out,
+        layout,
+        pagesize=ps.PAGE,
+        leftMargin=ps.MARGIN_X,
+        rightMargin=ps.MARGIN_X,
+        topMargin=ps.MARGIN_TOP,
+        bottomMargin=ps.MARGIN_BOTTOM,
+        title=f"{info.title} — draft business case ({edition_label.lower()})",
+        subject=f"{case.cover.stage}: {info.title}",
+        author=commissioners_text(project),
+        creator="Changemaker",
+        producer="Changemaker (ReportLab)",
+        keywords=["business case", "Five Case Model", "partnership", edition_label.lower()],
+        lang="en-GB",
+        invariant=1,
+        pageCompression=1,
+        displayDocTitle=1,
+    )
+    if progress:
+        progress(30, "Laying out the pages")
+
+    def make_canvas(*args: Any, **kwargs: Any) -> _DeferredCanvas:
+        kwargs["initialFontName"] = FAMILY  # no stray Helvetica: every character in DejaVu
+        kwargs["initialFontSize"] = 10
+        canvas = _DeferredCanvas(*args, layout=layout, cover_title=info.title, edition=edition_label, **kwargs)
+        canvas.showOutline()
+        return canvas
+
+    doc.build(flow, canvasmaker=make_canvas)
+    if progress:
+        progress(100, "Done")
+
+
+def export_pdf(project: Project, out: str | os.PathLike[str] | io.BufferedIOBase,
+               edition: str = "public", progress: Progress | None = None) -> None:
+    """Write the business case PDF of ``project``; the public edition from its redacted copy."""
+    shown, case = business_case_for(project, edition)
+    if isinstance(out, (str, os.PathLike)):
+        target = Path(out)
+        tmp = target.with_name(target.name + ".part")
+        with open(tmp, "wb") as fh:
+            write_pdf(case, shown, fh, progress)
+        os.replace(tmp, target)
+    else:
+        write_pdf(case, shown, out, progress)
+
+
+def pdf_bytes(project: Project, edition: str = "public") -> bytes:
+    buffer = io.BytesIO()
+    export_pdf(project, buffer, edition)
+    return buffer.getvalue()

@@ -1,0 +1,308 @@
+"""The risk register as a spreadsheet: export to CSV or XLSX, import with a preview.
+
+Export: ``export_register(project, path, edition="internal")`` writes one row per risk (the
+public edition from the redacted copy). Cells that a spreadsheet would run as a formula are
+prefixed with an apostrophe.
+
+Import: ``read_register(path, project)`` parses a CSV or XLSX file into a ``RegisterPreview``:
+one ``ParsedRow`` per data row with the risk it would become or a clear error per bad row
+(naming the row and the column). Nothing changes until ``apply_import(project, preview)``
+returns a new project with the good rows added (or replacing the risks with the same id).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from wizard import risk as riskmod
+from wizard.model import MAX_RISKS, Project, Risk
+from wizard.redact import redact
+from wizard.vocab import Allocation, RiskCategory, RiskResponse, WorkshopStatus, label
+
+COLUMNS: tuple[str, ...] = (
+    "id", "title", "description", "category", "phases", "likelihood", "impact", "score",
+    "allocation", "public_share", "owner", "mitigation", "response", "status", "sensitive",
+    "withheld_reason", "withheld_until",
+)
+REQUIRED = ("title",)
+MAX_FILE_BYTES = 50 * 1024 * 1024
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+class RegisterFileError(ValueError):
+    """The file cannot be read as a risk register at all (the message says why)."""
+
+
+# -- export ------------------------------------------------------------------------------------
+def register_rows(project: Project) -> list[list[str | int]]:
+    """The header and one row per risk, as written to the files."""
+    partners = {p.id: p.name for p in project.partners}
+    rows: list[list[str | int]] = [list(COLUMNS)]
+    for r in project.risks:
+        rows.append(
+            [
+                r.id, r.title, r.description, r.category.value, ";".join(r.phases), r.likelihood,
+                r.impact, riskmod.score(r), r.allocation.value,
+                r.public_share,
+                partners.get(r.owner or "", r.owner or ""), r.mitigation, r.response.value,
+                r.status.value, "yes" if r.sensitive else "no", r.withheld_reason,
+                r.withheld_until.isoformat() if r.withheld_until else "",
+            ]
+        )
+    return rows
+
+
+def _safe(value: str | int) -> str | int:
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def export_register(project: Project, out: str | os.PathLike[str], edition: str = "internal") -> None:
+    """Write the register as .csv or .xlsx (by the file's extension)."""
+    shown = redact(project) if edition == "public" else project
+    rows = [[_safe(v) for v in row] for row in register_rows(shown)]
+    suffix = Path(out).suffix.lower()
+    if suffix == ".csv":
+        with open(out, "w", encoding="utf-8-sig", newline="") as fh:
+            csv.writer(fh).writerows(rows)
+    elif suffix == ".xlsx":
+        from openpyxl import Workbook
+
+        book = Workbook()
+        sheet = book.active
+        sheet.title = "Risk register"
+        for row in rows:
+            sheet.append(row)
+        sheet.freeze_panes = "A2"
+        book.properties.creator = "Changemaker"
+        fixed = dt.datetime(2000, 1, 1)
+        book.properties.created = fixed
+        book.properties.modified = fixed
+        book.save(out)
+    else:
+        raise ValueError(f"Cannot write a risk register as '{suffix or 'no extension'}': use .csv or .xlsx")
+
+
+# -- import ------------------------------------------------------------------------------------
+@dataclass
+class ParsedRow:
+    row: int  # the row number in the file (the header is row 1)
+    values: dict[str, str]
+    risk: Risk | None = None
+    errors: list[str] = field(default_factory=list)
+    replaces: bool = False  # a risk with this id exists and will be replaced
+
+    @property
+    def ok(self) -> bool:
+        return self.risk is not None and not self.errors
+
+
+@dataclass
+class RegisterPreview:
+    source: str
+    rows: list[ParsedRow]
+
+    @property
+    def good(self) -> list[ParsedRow]:
+        return [r for r in self.rows if r.ok]
+
+    @property
+    def bad(self) -> list[ParsedRow]:
+        return [r for r in self.rows if not r.ok]
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, (dt.datetime, dt.date)):
+        return value.date().isoformat() if isinstance(value, dt.datetime) else value.isoformat()
+    text = str(value).strip()
+    if text.startswith("'") and text[1:2] in _FORMULA_START:
+        text = text[1:]
+    return text
+
+
+def _read_table(path: Path) -> list[list[str]]:
+    try:
+        size = path.stat().st_size
+    except OSError as err:
+        raise RegisterFileError(f"Cannot open '{path.name}': {err.strerror or err}") from None
+    if size > MAX_FILE_BYTES:
+        raise RegisterFileError(f"'{path.name}' is too large to be a risk register ({size // 1_000_000} MB)")
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        try:
+            data = path.read_bytes().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise RegisterFileError(f"'{path.name}' is not UTF-8 text: save it as CSV UTF-8") from None
+        try:
+            return [[_cell(v) for v in row] for row in csv.reader(io.StringIO(data))]
+        except csv.Error as err:
+            raise RegisterFileError(f"'{path.name}' is not a valid CSV file: {err}") from None
+    if suffix == ".xlsx":
+        from openpyxl import load_workbook
+
+        try:
+            book = load_workbook(path, read_only=True, data_only=True)
+        except Exception as err:  # openpyxl raises many kinds for a damaged file
+            raise RegisterFileError(f"'{path.name}' is not a readable Excel workbook ({type(err).__name__})") from None
+        try:
+            sheet = book.worksheets[0]
+            rows = []
+            for row in sheet.iter_rows(values_only=True):
+                rows.append([_cell(v) for v in row])
+                if len(rows) > MAX_RISKS + 1:
+                    break
+            return rows
+        finally:
+            book.close()
+    raise RegisterFileError(f"Cannot read '{path.name}': use a .csv or .xlsx file")
+
+
+def _choice(enum: type, text: str, column: str) -> Any:
+    wanted = text.strip().casefold()
+    for member in enum:
+        if wanted in (member.value.casefold(), label(member).casefold(), member.name.casefold()):
+            return member
+    allowed = ", ".join(m.value for m in enum)
+    raise ValueError(f"{column} '{text}' is not one of: {allowed}")
+
+
+def _int(text: str, column: str, low: int, high: int) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise ValueError(f"{column} '{text}' is not a whole number") from None
+    if not low <= value <= high:
+        raise ValueError(f"{column} {value} is outside {low}–{high}")
+    return value
+
+
+def read_register(path: str | os.PathLike[str], project: Project) -> RegisterPreview:
+    """Parse the file into a preview; raises RegisterFileError only when nothing is readable."""
+    path = Path(path)
+    table = [row for row in _read_table(path)]
+    while table and not any(table[-1]):
+        table.pop()
+    if not table:
+        raise RegisterFileError(f"'{path.name}' is empty: expected a header row with {', '.join(COLUMNS[:3])}…")
+    header = [h.strip().lower().replace(" ", "_") for h in table[0]]
+    missing = [c for c in REQUIRED if c not in header]
+    if missing:
+        raise RegisterFileError(
+            f"'{path.name}' has no '{missing[0]}' column in its first row; the columns are: {', '.join(COLUMNS)}"
+        )
+    if len(table) - 1 > MAX_RISKS:
+        raise RegisterFileError(f"'{path.name}' has more than {MAX_RISKS} rows")
+    partners_by_name = {p.name.casefold(): p.id for p in project.partners}
+    partner_ids = {p.id for p in project.partners}
+    phase_ids = {p.id for p in project.phases}
+    phase_by_name = {p.name.casefold(): p.id for p in project.phases}
+    existing = {r.id for r in project.risks}
+    taken = set(existing)
+    rows: list[ParsedRow] = []
+    seen_in_file: dict[str, int] = {}
+    for number, raw in enumerate(table[1:], start=2):
+        if not any(raw):
+            continue
+        values = {header[i]: raw[i] if i < len(raw) else "" for i in range(len(header)) if header[i]}
+        parsed = ParsedRow(number, values)
+        rows.append(parsed)
+        errors = parsed.errors
+        data: dict[str, Any] = {}
+        rid = values.get("id", "").strip()
+        if not rid:
+            n = 1
+            while f"R{n}" in taken:
+                n += 1
+            rid = f"R{n}"
+        if rid in seen_in_file:
+            errors.append(f"Row {number}: id '{rid}' is used again (first on row {seen_in_file[rid]})")
+        seen_in_file[rid] = number
+        taken.add(rid)
+        data["id"] = rid
+        parsed.replaces = rid in existing
+        for column in ("title", "description", "mitigation", "withheld_reason"):
+            if values.get(column):
+                data[column] = values[column]
+        checks = [
+            ("category", lambda t: _choice(RiskCategory, t, "category")),
+            ("allocation", lambda t: _choice(Allocation, t, "allocation")),
+            ("response", lambda t: _choice(RiskResponse, t, "response")),
+            ("status", lambda t: _choice(WorkshopStatus, t, "status")),
+            ("likelihood", lambda t: _int(t, "likelihood", 1, 5)),
+            ("impact", lambda t: _int(t, "impact", 1, 5)),
+            ("public_share", lambda t: _int(t.rstrip("%"), "public share", 0, 100)),
+        ]
+        for column, convert in checks:
+            text = values.get(column, "")
+            if text:
+                try:
+                    data[column] = convert(text)
+                except ValueError as err:
+                    errors.append(f"Row {number}: {err}")
+        if values.get("sensitive"):
+            flag = values["sensitive"].strip().casefold()
+            if flag in ("yes", "y", "true", "1"):
+                data["sensitive"] = True
+            elif flag not in ("no", "n", "false", "0"):
+                errors.append(f"Row {number}: sensitive '{values['sensitive']}' should be yes or no")
+        if values.get("withheld_until"):
+            try:
+                data["withheld_until"] = dt.date.fromisoformat(values["withheld_until"][:10])
+            except ValueError:
+                errors.append(f"Row {number}: withheld until '{values['withheld_until']}' is not a date (YYYY-MM-DD)")
+        owner = values.get("owner", "").strip()
+        if owner:
+            if owner in partner_ids:
+                data["owner"] = owner
+            elif owner.casefold() in partners_by_name:
+                data["owner"] = partners_by_name[owner.casefold()]
+            else:
+                errors.append(f"Row {number}: owner '{owner}' is not a partner of this project")
+        phases = [t.strip() for t in values.get("phases", "").replace(",", ";").split(";") if t.strip()]
+        resolved = []
+        for ph in phases:
+            if ph in phase_ids:
+                resolved.append(ph)
+            elif ph.casefold() in phase_by_name:
+                resolved.append(phase_by_name[ph.casefold()])
+            else:
+                errors.append(f"Row {number}: phase '{ph}' is not a phase of this project")
+        data["phases"] = list(dict.fromkeys(resolved))
+        if not values.get("title", "").strip():
+            errors.append(f"Row {number}: the title is empty")
+        if errors:
+            continue
+        try:
+            parsed.risk = Risk.model_validate(data)
+        except ValidationError as err:
+            first = err.errors()[0]
+            where = ".".join(str(x) for x in first["loc"]) or "row"
+            errors.append(f"Row {number}: {where}: {first['msg']}")
+    return RegisterPreview(str(path.name), rows)
+
+
+def apply_import(project: Project, preview: RegisterPreview) -> Project:
+    """A copy of ``project`` with every good row added, replacing a risk with the same id."""
+    incoming = {row.risk.id: row.risk for row in preview.good if row.risk is not None}
+    risks = []
+    for r in project.risks:
+        new = incoming.pop(r.id, None)
+        if new is None:
+            risks.append(r)
+        else:  # the register does not carry these: keep the existing risk's
+            risks.append(new.model_copy(update={"contingent_support": r.contingent_support, "votes": r.votes}))
+    risks += list(incoming.values())
+    return Project.model_validate({**project.model_dump(), "risks": [r.model_dump() for r in risks]})
