@@ -116,3 +116,27 @@ def test_changing_withheld_text_leaves_public_pdf_identical(example):
     assert redact(changed) != redact(project) or True
     assert pdf_bytes(changed, "public") == public
     assert pdf_bytes(changed, "internal") != pdf_bytes(project, "internal")
+
+
+def test_workshop_decisions_appear_in_the_management_chapter(tmp_path):
+    import datetime as dt
+
+    from pypdf import PdfReader
+
+    from wizard.catalog import load_example
+    from wizard.export.pdf import export_pdf
+    from wizard.model import Decision
+
+    project = load_example("leisure")
+    project.decisions = [
+        Decision(time=dt.datetime(2027, 1, 12, 10, 30), step="Risks", item="R3 Demand falls",
+                 change="Set likelihood of R3 to 4", note="Room agreed after the vote"),
+    ]
+    out = tmp_path / "case.pdf"
+    export_pdf(project, out, edition="internal")
+    text = " ".join(page.extract_text() for page in PdfReader(out).pages)
+    text = " ".join(text.split())
+    # The chapter's last occurrence is its heading in the body (the first is in the contents).
+    management = text[text.rindex("5. The management case"):text.rindex("Appendix A.")]
+    assert "Decisions taken in workshop" in management
+    assert "Room agreed after the vote" in management

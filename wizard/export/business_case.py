@@ -633,7 +633,7 @@ class _Builder:
             )
             self.blocks.append(
                 Table(
-                    "Table: workshop decisions",
+                    "Table: decisions taken in workshop",
                     ("When", "Step", "Item", "Change", "Note"),
                     rows,
                     (0.15, 0.13, 0.17, 0.3, 0.25),
