@@ -140,3 +140,24 @@ def test_workshop_decisions_appear_in_the_management_chapter(tmp_path):
     management = text[text.rindex("5. The management case"):text.rindex("Appendix A.")]
     assert "Decisions taken in workshop" in management
     assert "Room agreed after the vote" in management
+
+
+def test_public_edition_gives_no_partial_total_of_phase_values():
+    """With a phase's value withheld, a total of the others would narrow the secret down."""
+    import io
+
+    from pypdf import PdfReader
+
+    from wizard.catalog import load_example
+    from wizard.export.pdf import pdf_bytes
+
+    project = load_example("leisure")
+    assert any(ph.sensitive and ph.value_gbp for ph in project.phases)
+
+    def text(edition):
+        reader = PdfReader(io.BytesIO(pdf_bytes(project, edition)))
+        return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+
+    assert "Total of phases" not in text("public")
+    assert "no total of phase values is given" in text("public")
+    assert "Total of phases" in text("internal")

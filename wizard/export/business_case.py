@@ -490,10 +490,10 @@ class _Builder:
             rows = [
                 (self.item_id(ph), ph.name, self.money_of(ph, ph.value_gbp)) for ph in p.phases
             ]
-            shown = [ph for ph in p.phases if not (self.public and ph.sensitive)]
-            total = sum(ph.value_gbp for ph in shown)
-            any_withheld = len(shown) < len(p.phases)
-            rows.append(("", "Total of phases" + (" shown" if any_withheld else ""), money(total)))
+            any_withheld = self.public and any(ph.sensitive for ph in p.phases)
+            if not any_withheld:
+                # No partial total when a phase is withheld: the gap would narrow down its value.
+                rows.append(("", "Total of phases", money(sum(ph.value_gbp for ph in p.phases))))
             self.blocks.append(
                 Table(
                     "Table: value by phase",
