@@ -102,11 +102,14 @@ class Document(QObject):
     """The open project. Widgets read ``project`` and edit it only through the methods here."""
 
     changed = Signal()  # after every edit, undo, redo or load
+    fileStateChanged = Signal()  # the file path changed, or the document became clean or dirty
 
     def __init__(self, project: Project | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self.project: Project = project if project is not None else Project()
         self.undo_stack = QUndoStack(self)
+        self.path: str | None = None  # the file this document was opened from or saved to
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
 
     # -- edits --------------------------------------------------------------------------------
     def set_value(self, path: Path, value: Any, text: str | None = None) -> None:
@@ -152,6 +155,30 @@ class Document(QObject):
         self.undo_stack.clear()
         self.undo_stack.setClean()
         self._emit()
+
+    # -- file state (used by the main window's file handling) ----------------------------------
+    def open_project(self, project: Project, path: str | None, dirty: bool = False) -> None:
+        """Load ``project`` as the open document from ``path`` (None: untitled).
+
+        ``dirty=True`` is for restored recovery copies: the content differs from the file.
+        """
+        self.path = path
+        self.load_project(project)
+        if dirty:
+            self.undo_stack.resetClean()
+        self.fileStateChanged.emit()
+
+    def set_path(self, path: str | None) -> None:
+        self.path = path
+        self.fileStateChanged.emit()
+
+    def set_clean(self) -> None:
+        """Mark the current state as saved."""
+        self.undo_stack.setClean()
+        self.fileStateChanged.emit()
+
+    def _clean_changed(self, _clean: bool) -> None:
+        self.fileStateChanged.emit()
 
     def _emit(self) -> None:
         self.changed.emit()

@@ -1,0 +1,150 @@
+"""Step 7: accountability and social impact — a flat form, the KPIs and the social objectives."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+from PySide6.QtCore import Qt
+
+from ui.document import Document
+from ui.pages.base import StepPage
+from ui.widgets.adaptive_splitter import AdaptiveSplitter
+from ui.widgets.forms import CheckField, MoneyField, SpinField
+from ui.widgets.item_table import ID_TIP, BOOL, DATE, INT, REF, Column, ItemTable
+from wizard.model import KPI, Project, SocialImpactObjective
+
+KPI_THRESHOLD_GBP = 5_000_000  # Procurement Act 2023 s.52: at least three KPIs above this
+
+
+class AccountabilityPage(StepPage):
+    key = "accountability"
+    title = "Accountability and social impact"
+
+    def __init__(self, document: Document, parent: QWidget | None = None):
+        super().__init__(document, parent)
+        self.setObjectName("page.accountability")
+        doc = self.document
+        a = ("accountability",)
+        self.fields = [
+            CheckField(doc, (*a, "open_book"), "accountability.open_book",
+                       "Open book accounting"),
+            CheckField(doc, (*a, "data_disclosure"), "accountability.data_disclosure",
+                       "Full data disclosure"),
+            CheckField(doc, (*a, "publish_business_case"), "accountability.publish_business_case",
+                       "Publish the business case"),
+            CheckField(doc, (*a, "publish_subcontracts"), "accountability.publish_subcontracts",
+                       "Publish sub-contracting opportunities and awards"),
+            CheckField(doc, (*a, "social_responsibility_accreditation"),
+                       "accountability.social_responsibility_accreditation",
+                       "Require social responsibility accreditation of bidders"),
+            CheckField(doc, (*a, "living_wage"), "accountability.living_wage",
+                       "Real living wage for everyone working on the contract"),
+        ]
+        self.threshold = MoneyField(doc, (*a, "subcontract_threshold_gbp"),
+                                    "accountability.subcontract_threshold_gbp",
+                                    "Publish sub-contracts above")
+        self.sme_target = SpinField(doc, (*a, "sme_spend_target_pct"),
+                                    "accountability.sme_spend_target_pct", "SME spend target",
+                                    0, 100, optional=True, suffix="%")
+        self.sme_target.editor.setToolTip("The lowest position (—) means no target set")
+
+        form_box = QGroupBox("Accountability")
+        form = QFormLayout(form_box)
+        for fld in self.fields:
+            form.addRow(fld)
+        form.addRow("Publish sub-contracts above", self.threshold)
+        form.addRow("SME spend target", self.sme_target)
+        rules = QLabel("Open book accounting and full data disclosure are expected on contracts "
+                       "of £1 million and over; accreditation from £200,000; sub-contracts over "
+                       "£25,000 published.")
+        rules.setWordWrap(True)
+        form.addRow(rules)
+
+        self.kpis = ItemTable(
+            doc, ("kpis",),
+            [Column("id", "Id", tip=ID_TIP, width=50),
+             Column("name", "KPI", width=200),
+             Column("measure", "Measure", width=200),
+             Column("target", "Target", width=120),
+             Column("assessed_every_months", "Assessed every", INT, 1, 120, suffix=" months",
+                    width=120),
+             Column("owner", "Owner", REF, ref="partners", optional=True)],
+            noun="KPI", prefix="K",
+            factory=lambda _p, new_id: KPI(id=new_id, name=f"New KPI {new_id}"),
+            name="kpis",
+        )
+        self.social = ItemTable(
+            doc, ("social_impact",),
+            [Column("id", "Id", tip=ID_TIP, width=50),
+             Column("outcome", "Outcome", width=200),
+             Column("indicator", "Indicator", width=150),
+             Column("baseline", "Baseline", width=90),
+             Column("target", "Target", width=90),
+             Column("date", "By", DATE, optional=True, width=100),
+             Column("published", "Published", BOOL, width=80),
+             Column("consulted", "Consulted on", BOOL)],
+            noun="social impact objective", prefix="S",
+            factory=lambda _p, new_id: SocialImpactObjective(id=new_id,
+                                                             outcome=f"New objective {new_id}"),
+            name="social_impact",
+        )
+        self.kpis.itemSelected.connect(lambda i: i and self.selectionChanged.emit("kpis", i))
+        self.social.itemSelected.connect(
+            lambda i: i and self.selectionChanged.emit("social_impact", i))
+
+        tables = QSplitter(Qt.Orientation.Vertical)
+        for title, table in (("Key performance indicators", self.kpis),
+                             ("Social impact objectives", self.social)):
+            box = QGroupBox(title)
+            QVBoxLayout(box).addWidget(table)
+            tables.addWidget(box)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(form_box)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setMinimumWidth(300)
+        scroll.setMinimumHeight(260)
+        tables.setMinimumHeight(300)
+        row = QHBoxLayout(self)
+        splitter = AdaptiveSplitter(1000, (2, 3), (1, 2))
+        splitter.addWidget(scroll)
+        splitter.addWidget(tables)
+        row.addWidget(splitter)
+        self.refresh()
+
+    def refresh(self) -> None:
+        if not hasattr(self, "social"):
+            return
+        for fld in (*self.fields, self.threshold, self.sme_target):
+            fld.refresh()
+        self.kpis.refresh()
+        self.social.refresh()
+
+    def select_item(self, kind: str, item_id: str) -> bool:
+        if kind == "kpis":
+            return self.kpis.select_id(item_id)
+        if kind == "social_impact":
+            return self.social.select_id(item_id)
+        if kind == "accountability":
+            self.fields[0].editor.setFocus()
+            return True
+        return False
+
+    def problems(self) -> list[str]:
+        project: Project = self.document.project
+        found = []
+        if project.project.value_gbp > KPI_THRESHOLD_GBP and len(project.kpis) < 3:
+            found.append(f"Contracts over £5 million need at least 3 KPIs; "
+                         f"this one has {len(project.kpis)}.")
+        if not project.social_impact:
+            found.append("No social impact objectives yet.")
+        return found

@@ -1,0 +1,164 @@
+"""Step 1: the project — what is being commissioned, by whom, where, and the options considered."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.document import Document
+from ui.pages.base import StepPage
+from ui.widgets.adaptive_splitter import AdaptiveSplitter
+from ui.widgets.forms import (
+    ComboField,
+    DateField,
+    DetailForm,
+    LineField,
+    MoneyField,
+    SpinField,
+    StringListField,
+    TextField,
+)
+from ui.widgets.item_table import ID_TIP, BOOL, Column, ItemTable
+from wizard.model import MAX_MONTHS, Option, ProjectInfo
+from wizard.vocab import BusinessCaseStage, DeliveryModel, RiskAppetite
+
+DEFAULT_TITLE = ProjectInfo().title
+
+
+class ProjectPage(StepPage):
+    key = "project"
+    title = "Project"
+
+    def __init__(self, document: Document, parent: QWidget | None = None):
+        super().__init__(document, parent)
+        self.setObjectName("page.project")
+        doc = self.document
+        p = ("project",)
+
+        def line(attr: str, words: str) -> LineField:
+            return LineField(doc, (*p, attr), f"project.{attr}", words)
+
+        self.fields: dict[str, object] = {
+            "title": line("title", "Title"),
+            "commissioners": StringListField(doc, (*p, "commissioners"), "project.commissioners",
+                                             "Commissioning bodies"),
+            "place": line("place", "Place"),
+            "service_area": line("service_area", "Service area"),
+            "case_for_change": TextField(doc, (*p, "case_for_change"), "project.case_for_change",
+                                         "Case for change"),
+            "objectives": StringListField(doc, (*p, "objectives"), "project.objectives",
+                                          "Objectives"),
+            "stage": ComboField(doc, (*p, "stage"), "project.stage", "Business case stage",
+                                enum=BusinessCaseStage),
+            "value_gbp": MoneyField(doc, (*p, "value_gbp"), "project.value_gbp",
+                                    "Estimated value"),
+            "start": DateField(doc, (*p, "start"), "project.start", "Contract start"),
+            "duration_months": SpinField(doc, (*p, "duration_months"), "project.duration_months",
+                                         "Duration", 1, MAX_MONTHS, suffix=" months"),
+            "risk_appetite": ComboField(doc, (*p, "risk_appetite"), "project.risk_appetite",
+                                        "Risk appetite", enum=RiskAppetite),
+            "delivery_model": ComboField(doc, (*p, "delivery_model"), "project.delivery_model",
+                                         "Delivery model", enum=DeliveryModel),
+            "delivery_model_other": line("delivery_model_other", "Other delivery model"),
+        }
+        self.fields["title"].editor.setPlaceholderText("e.g. Leisure centres partnership")
+        self.fields["value_gbp"].editor.setToolTip("Whole pounds: £12,500,000, 12.5m or 250k")
+        words = {
+            "title": "Title", "commissioners": "Commissioning bodies", "place": "Place",
+            "service_area": "Service area", "case_for_change": "Case for change",
+            "objectives": "Objectives", "stage": "Business case stage",
+            "value_gbp": "Estimated value", "start": "Contract start",
+            "duration_months": "Duration", "risk_appetite": "Risk appetite",
+            "delivery_model": "Delivery model", "delivery_model_other": "If other, which",
+        }
+        form_box = QWidget()
+        form = QFormLayout(form_box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for key, fld in self.fields.items():
+            form.addRow(words[key], fld)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(form_box)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+
+        self.options = ItemTable(
+            doc, (*p, "options"),
+            [Column("id", "Id", tip=ID_TIP, width=45),
+             Column("name", "Option", width=230),
+             Column("preferred", "Preferred", BOOL)],
+            noun="option", prefix="O",
+            factory=lambda project, new_id: Option(
+                id=new_id, name=f"Option {len(project.project.options) + 1}"),
+            name="options",
+        )
+        self.option_detail = DetailForm(doc)
+        self.option_detail.add("description", TextField(doc, None, "options.description",
+                                                         "Description"), "Description")
+        self.option_detail.add("reason", TextField(doc, None, "options.reason",
+                                                   "Why preferred or not"), "Why (not) preferred")
+        options_box = QGroupBox("Options considered")
+        inner = QVBoxLayout(options_box)
+        why = QLabel("Start from a blank sheet of paper: at least two options, and why the "
+                     "preferred one was chosen.")
+        why.setWordWrap(True)
+        inner.addWidget(why)
+        inner.addWidget(self.options, 3)
+        inner.addWidget(self.option_detail, 2)
+        self.options.currentChanged.connect(lambda _r: self._bind_option())
+        self.options.itemSelected.connect(lambda i: i and self.selectionChanged.emit("options", i))
+
+        scroll.setMinimumWidth(420)
+        scroll.setMinimumHeight(300)
+        options_box.setMinimumHeight(300)
+        splitter = AdaptiveSplitter(1000, (1, 1), (3, 2))
+        splitter.addWidget(scroll)
+        splitter.addWidget(options_box)
+        QHBoxLayout(self).addWidget(splitter)
+        self.refresh()
+
+    def _bind_option(self) -> None:
+        row = self.options.current_row()
+        path = ("project", "options", row) if row >= 0 else None
+        if path != self.option_detail.item_path:
+            self.option_detail.set_item(path)
+
+    def refresh(self) -> None:
+        if not hasattr(self, "option_detail"):
+            return
+        for fld in self.fields.values():
+            fld.refresh()
+        other = self.document.project.project.delivery_model is DeliveryModel.OTHER
+        self.fields["delivery_model_other"].editor.setEnabled(other)
+        self.options.refresh()
+        self._bind_option()
+        self.option_detail.refresh()
+
+    def select_item(self, kind: str, item_id: str) -> bool:
+        if kind == "options":
+            return self.options.select_id(item_id)
+        if kind == "project":
+            self.fields["title"].editor.setFocus()
+            return True
+        return False
+
+    def problems(self) -> list[str]:
+        info = self.document.project.project
+        found = []
+        if not info.title.strip() or info.title == DEFAULT_TITLE:
+            found.append("Give the project a title.")
+        if not info.commissioners:
+            found.append("Name at least one commissioning body.")
+        if info.value_gbp == 0:
+            found.append("Enter the estimated value of the contract.")
+        if len(info.options) < 2:
+            found.append("Consider at least two options (the 'blank sheet of paper').")
+        elif not any(o.preferred for o in info.options):
+            found.append("Mark the preferred option and say why it was chosen.")
+        return found

@@ -1,0 +1,284 @@
+"""Step 8, Review and export: the changemaking scorecard, the findings, and the exports.
+
+Exports run in a ``QThreadPool`` worker on a copy of the project, with a progress bar and a
+status line, so the window never freezes. When a file is written the page offers to open it
+(``open_file``), and an error is shown in the status line in plain words. The file dialogs and
+the opener are module functions that tests replace.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.document import Document
+from ui.pages.base import StepPage
+from wizard.model import Project
+
+# (key, button text, file filter, default suffix)
+EXPORTS: tuple[tuple[str, str, str, str], ...] = (
+    ("pdf-public", "Business case PDF (public)…", "PDF files (*.pdf)", ".pdf"),
+    ("pdf-internal", "Business case PDF (internal)…", "PDF files (*.pdf)", ".pdf"),
+    ("html", "Accessible HTML (public)…", "HTML files (*.html)", ".html"),
+    ("ocds", "OCDS open data (public)…", "JSON files (*.json)", ".json"),
+    ("risks", "Risk register (CSV or Excel)…", "CSV files (*.csv);;Excel workbooks (*.xlsx)", ".csv"),
+)
+
+
+def ask_export_path(parent: QWidget | None, title: str, suggested: str, file_filter: str) -> str | None:
+    """Ask where to save an export; None when cancelled. Tests replace this."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
+    return path or None
+
+
+def ask_import_path(parent: QWidget | None) -> str | None:
+    path, _ = QFileDialog.getOpenFileName(parent, "Import a risk register", "",
+                                          "Risk registers (*.csv *.xlsx)")
+    return path or None
+
+
+def ask_open(parent: QWidget | None, path: str) -> bool:
+    """Ask whether to open the written file. Tests replace this."""
+    answer = QMessageBox.question(parent, "Export finished", f"Saved {Path(path).name}. Open it now?")
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def open_file(path: str) -> None:
+    """Open a file with the system's viewer. Tests replace this."""
+    QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+
+def write_export(kind: str, project: Project, path: str, progress: Callable[[int, str], None]) -> None:
+    """Write one export (runs in the worker thread; Qt-free)."""
+    if kind in ("pdf-public", "pdf-internal"):
+        from wizard.export.pdf import export_pdf
+
+        export_pdf(project, path, "public" if kind == "pdf-public" else "internal", progress)
+    elif kind == "html":
+        from wizard.export.html import export_html
+
+        export_html(project, path, "public")
+    elif kind == "ocds":
+        from wizard.export.ocds import export_ocds
+
+        export_ocds(project, path)
+    elif kind == "risks":
+        from wizard.export.register import export_register
+
+        if Path(path).suffix.lower() not in (".csv", ".xlsx"):
+            raise ValueError("The risk register file must end in .csv or .xlsx")
+        export_register(project, path, "internal")
+    else:
+        raise ValueError(f"Unknown export '{kind}'")
+
+
+class _Signals(QObject):
+    progress = Signal(int, str)
+    finished = Signal(str)
+    failed = Signal(str)
+
+
+class ExportJob(QRunnable):
+    def __init__(self, kind: str, project: Project, path: str):
+        super().__init__()
+        self.kind, self.project, self.path = kind, project, path
+        self.signals = _Signals()
+        self.setAutoDelete(False)
+
+    def run(self) -> None:
+        try:
+            write_export(self.kind, self.project, self.path, self.signals.progress.emit)
+        except OSError as err:
+            self.signals.failed.emit(f"Could not write {Path(self.path).name}: {err.strerror or err}")
+        except Exception as err:  # shown to the user, never a crash
+            self.signals.failed.emit(f"Could not export {Path(self.path).name}: {err}")
+        else:
+            self.signals.finished.emit(self.path)
+
+
+class ReviewPage(StepPage):
+    key = "review"
+    title = "Review and export"
+    exportFinished = Signal(str)  # the path written
+    exportFailed = Signal(str)  # the message shown
+
+    def __init__(self, document: Document, parent: QWidget | None = None):
+        super().__init__(document, parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self._job: ExportJob | None = None
+        layout = QVBoxLayout(self)
+
+        self.total = QLabel()
+        self.total.setObjectName("scoreTotal")
+        font = self.total.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.total.setFont(font)
+        layout.addWidget(self.total)
+
+        row = QHBoxLayout()
+        self.scorecard = QTreeWidget()
+        self.scorecard.setHeaderLabels(["Principle and how the points were earned", "Score"])
+        self.scorecard.setColumnWidth(0, 460)
+        row.addWidget(self.scorecard, 3)
+        self.findings = QTreeWidget()
+        self.findings.setHeaderLabels(["Finding", "Status"])
+        self.findings.setColumnWidth(0, 420)
+        self.findings.itemActivated.connect(self._finding_activated)
+        row.addWidget(self.findings, 3)
+        layout.addLayout(row, 1)
+
+        box = QGroupBox("Export")
+        grid = QGridLayout(box)
+        self.buttons: dict[str, QPushButton] = {}
+        for index, (kind, text, file_filter, suffix) in enumerate(EXPORTS):
+            button = QPushButton(text)
+            button.clicked.connect(lambda _=False, k=kind: self.start_export(k))
+            grid.addWidget(button, index // 3, index % 3)
+            self.buttons[kind] = button
+        self.import_button = QPushButton("Import a risk register…")
+        self.import_button.clicked.connect(self._import)
+        grid.addWidget(self.import_button, 1, 2)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        self.status = QLabel("Choose an export. The public editions withhold sensitive content.")
+        self.status.setWordWrap(True)
+        grid.addWidget(self.progress, 2, 0, 1, 3)
+        grid.addWidget(self.status, 3, 0, 1, 3)
+        layout.addWidget(box)
+        self.refresh()
+
+    # -- the assessment ---------------------------------------------------------------------
+    def refresh(self) -> None:
+        from wizard.export.business_case import assessment
+
+        result = assessment(self.document.project)
+        self.scorecard.clear()
+        self.findings.clear()
+        if result is None:
+            self.total.setText("The changemaking assessment is not available.")
+            return
+        card, findings = result
+        self.total.setText(f"Changemaking score: {card.total} of {card.max_total}")
+        for principle in card.principles:
+            top = QTreeWidgetItem([principle.label, f"{principle.score} of {principle.max_score}"])
+            for point in principle.points:
+                text = getattr(point, "text", str(point))  # the text names its points
+                child = QTreeWidgetItem([text, ""])
+                child.setToolTip(0, text)
+                top.addChild(child)
+            self.scorecard.addTopLevelItem(top)
+            top.setExpanded(True)
+        open_items = [f for f in findings if not f.accepted]
+        accepted = [f for f in findings if f.accepted]
+        for title, group in ((f"Open findings ({len(open_items)})", open_items),
+                             (f"Accepted findings ({len(accepted)})", accepted)):
+            top = QTreeWidgetItem([title, ""])
+            for f in group:
+                text = f"{f.item_label}: {f.message}"
+                status = "Accepted" if f.accepted else f.severity.capitalize()
+                child = QTreeWidgetItem([text, status])
+                tip = f"{text}\nRoute: {f.route}" + (f"\nJustification: {f.justification}" if f.accepted else "")
+                child.setToolTip(0, tip)
+                child.setData(0, 256, (f.item_kind, f.item_id))
+                top.addChild(child)
+            self.findings.addTopLevelItem(top)
+            top.setExpanded(True)
+
+    def _finding_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        data = item.data(0, 256)
+        if data and data[1]:
+            self.selectionChanged.emit(data[0], data[1])
+
+    # -- exports ----------------------------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        return self._job is not None
+
+    def start_export(self, kind: str, path: str | None = None) -> bool:
+        """Ask for a file (unless given) and write the export in the background."""
+        if self.busy:
+            return False
+        spec = next(e for e in EXPORTS if e[0] == kind)
+        if path is None:
+            title = self.document.project.project.title or "business-case"
+            stem = "".join(c if c.isalnum() or c in " -_" else "-" for c in title).strip() or "export"
+            extra = {"pdf-public": " (public)", "pdf-internal": " (internal)", "ocds": " OCDS",
+                     "risks": " risk register"}.get(kind, "")
+            path = ask_export_path(self, spec[1].rstrip("…"), stem + extra + spec[3], spec[2])
+            if not path:
+                return False
+        folder = os.path.dirname(os.path.abspath(path))
+        if not os.path.isdir(folder):
+            self._failed(f"Could not write {Path(path).name}: the folder does not exist")
+            return False
+        job = ExportJob(kind, self.document.project.model_copy(deep=True), path)
+        job.signals.progress.connect(self._progress)
+        job.signals.finished.connect(self._finished)
+        job.signals.failed.connect(self._failed)
+        self._job = job
+        self._set_buttons(False)
+        self.progress.setValue(0)
+        self.status.setText(f"Exporting {Path(path).name}…")
+        self.pool.start(job)
+        return True
+
+    def _set_buttons(self, enabled: bool) -> None:
+        for button in self.buttons.values():
+            button.setEnabled(enabled)
+        self.import_button.setEnabled(enabled)
+
+    @Slot(int, str)
+    def _progress(self, percent: int, what: str) -> None:
+        self.progress.setValue(percent)
+        self.status.setText(what + "…" if percent < 100 else what)
+
+    @Slot(str)
+    def _finished(self, path: str) -> None:
+        self._job = None
+        self._set_buttons(True)
+        self.progress.setValue(100)
+        self.status.setText(f"Saved {Path(path).name}.")
+        self.exportFinished.emit(path)
+        if ask_open(self, path):
+            open_file(path)
+
+    @Slot(str)
+    def _failed(self, message: str) -> None:
+        self._job = None
+        self._set_buttons(True)
+        self.progress.setValue(0)
+        self.status.setText(message)
+        self.exportFailed.emit(message)
+
+    def _import(self) -> None:
+        from ui.import_risks import import_risks
+
+        path = ask_import_path(self)
+        if path:
+            count = import_risks(self, self.document, path)
+            if count:
+                self.status.setText(f"Imported {count} risk{'s' if count != 1 else ''}.")
+
+    def problems(self) -> list[str]:
+        return []

@@ -1,0 +1,769 @@
+"""A table editor for one list of the project (partners, phases, risks, members...).
+
+``ItemTable(document, path, columns, noun=..., prefix=..., factory=..., name=...)`` shows the list
+at ``path`` in ``document.project`` with a toolbar: Add (Insert or Ctrl+Shift+A), Duplicate
+(Ctrl+D), Delete (Del, with the table focused), Move up / down (Ctrl+Shift+Up / Down). Cells are
+edited in place with the editor their ``Column`` asks for; every change is one undoable step with
+a readable name ("Change likelihood of R3", "Add risk R13", "Delete phase PH2 ...").
+Deleting an item also removes references to it elsewhere, in the same undo step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSpinBox,
+    QStyledItemDelegate,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.document import Document, EditError, Path, get_at
+from ui.widgets.forms import (
+    ERROR_STYLE,
+    MIN_DATE,
+    NONE_TEXT,
+    format_date,
+    format_money,
+    from_qdate,
+    money_validator,
+    parse_money,
+    plain_message,
+    to_qdate,
+)
+from wizard.model import Project, next_id
+from wizard.vocab import label
+
+Index = QModelIndex | QPersistentModelIndex
+
+# Editor kinds a column can ask for.
+TEXT, INT, MONEY, ENUM, REF, REFS, BOOL, DATE, COMPUTED = (
+    "text", "int", "money", "enum", "ref", "refs", "bool", "date", "computed"
+)
+
+
+ID_TIP = "The short id other items refer to; renaming it updates every reference"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: the item attribute, its header and how it is edited."""
+
+    attr: str
+    header: str
+    kind: str = TEXT
+    minimum: int = 0
+    maximum: int = 100
+    enum: type[StrEnum] | None = None
+    ref: str | None = None  # "partners" or "phases" for REF / REFS
+    optional: bool = False  # None allowed (REF, INT, DATE)
+    readonly: bool = False
+    compute: Callable[[Any], str] | None = None  # COMPUTED columns
+    width: int | None = None
+    suffix: str = ""
+    tip: str = field(default="")
+    labels: dict[int, str] | None = None  # INT columns: words shown after the number
+
+    @property
+    def editable(self) -> bool:
+        return not self.readonly and self.kind != COMPUTED
+
+
+# -- structural edits that keep references whole --------------------------------------------------
+
+
+def remove_references(project: Project, collection: str, item_id: str) -> int:
+    """Remove every reference to a partner or phase about to be deleted; return how many."""
+    count = 0
+    if collection == "partners":
+        for items, attr in ((project.phases, "provider"), (project.risks, "owner"),
+                            (project.kpis, "owner")):
+            for item in items:
+                if getattr(item, attr) == item_id:
+                    setattr(item, attr, None)
+                    count += 1
+    elif collection == "phases":
+        for items, attr in ((project.phases, "depends_on"), (project.risks, "phases"),
+                            (project.break_clauses, "phases")):
+            for item in items:
+                refs = getattr(item, attr)
+                if item_id in refs:
+                    setattr(item, attr, [r for r in refs if r != item_id])
+                    count += 1
+    return count
+
+
+def rename_references(project: Project, collection: str, old: str, new: str) -> int:
+    """Point every reference to partner or phase ``old`` at ``new``; return how many."""
+    count = 0
+    if collection == "partners":
+        for items, attr in ((project.phases, "provider"), (project.risks, "owner"),
+                            (project.kpis, "owner")):
+            for item in items:
+                if getattr(item, attr) == old:
+                    setattr(item, attr, new)
+                    count += 1
+    elif collection == "phases":
+        for items, attr in ((project.phases, "depends_on"), (project.risks, "phases"),
+                            (project.break_clauses, "phases")):
+            for item in items:
+                refs = getattr(item, attr)
+                if old in refs:
+                    setattr(item, attr, [new if r == old else r for r in refs])
+                    count += 1
+    return count
+
+
+# -- the model ------------------------------------------------------------------------------------
+
+
+def _ref_name(project: Project, collection: str, ref_id: str | None) -> str:
+    if ref_id is None:
+        return NONE_TEXT
+    item = next((i for i in getattr(project, collection) if i.id == ref_id), None)
+    return getattr(item, "name", ref_id) if item is not None else ref_id
+
+
+class ItemTableModel(QAbstractTableModel):
+    """Rows are the items of the list at ``path``; reads straight from ``document.project``."""
+
+    refused = Signal(str)  # a cell edit the project refused, with the reason
+    accepted = Signal()
+
+    def __init__(self, document: Document, path: Path | None, columns: list[Column]):
+        super().__init__()
+        self.document = document
+        self.path = path
+        self.columns = columns
+        self.noun = "item"  # what one row is, for undo names of items without an id
+        self._rows = len(self.items())
+
+    def items(self) -> list[Any]:
+        if self.path is None:
+            return []
+        try:
+            return get_at(self.document.project, self.path)
+        except (IndexError, AttributeError):
+            return []
+
+    def item(self, row: int) -> Any:
+        items = self.items()
+        return items[row] if 0 <= row < len(items) else None
+
+    def set_path(self, path: Path | None) -> None:
+        self.beginResetModel()
+        self.path = path
+        self._rows = len(self.items())
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        """Re-read the project: a reset only when the number of rows changed."""
+        rows = len(self.items())
+        if rows != self._rows:
+            self.beginResetModel()
+            self._rows = rows
+            self.endResetModel()
+        elif rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, len(self.columns) - 1))
+
+    # Qt's model interface ------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else self._rows
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            col = self.columns[section]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return col.header
+            if role == Qt.ItemDataRole.ToolTipRole and col.tip:
+                return col.tip
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return str(section + 1)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        col = self.columns[index.column()]
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if col.editable:
+            if col.kind == BOOL:
+                flags |= Qt.ItemFlag.ItemIsUserCheckable
+            else:
+                flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        item = self.item(index.row()) if index.isValid() else None
+        if item is None:
+            return None
+        col = self.columns[index.column()]
+        if col.kind == COMPUTED:
+            return col.compute(item) if role == Qt.ItemDataRole.DisplayRole and col.compute else None
+        value = getattr(item, col.attr)
+        if role == Qt.ItemDataRole.EditRole:
+            return value
+        if role == Qt.ItemDataRole.CheckStateRole and col.kind == BOOL:
+            return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(col, value)
+        if role == Qt.ItemDataRole.ToolTipRole and col.kind == REFS:
+            return ", ".join(_ref_name(self.document.project, col.ref, r) for r in value)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col.kind in (INT, MONEY):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def display(self, col: Column, value: Any) -> str | None:
+        if col.kind == BOOL:
+            return None
+        if value is None:
+            return NONE_TEXT
+        if col.kind == MONEY:
+            return format_money(value)
+        if col.kind == ENUM:
+            return label(value)
+        if col.kind == REF:
+            return _ref_name(self.document.project, col.ref, value)
+        if col.kind == REFS:
+            return ", ".join(value)
+        if col.kind == DATE:
+            return format_date(value)
+        if col.kind == INT:
+            words = f" {col.labels[value]}" if col.labels and value in col.labels else ""
+            return f"{value}{col.suffix}{words}"
+        if isinstance(value, list):
+            return "; ".join(str(v) for v in value)
+        return str(value)
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if not index.isValid() or self.path is None:
+            return False
+        col = self.columns[index.column()]
+        if not col.editable:
+            return False
+        if role == Qt.ItemDataRole.CheckStateRole and col.kind == BOOL:
+            state = value.value if isinstance(value, Qt.CheckState) else int(value)
+            value = state == Qt.CheckState.Checked.value
+        elif role != Qt.ItemDataRole.EditRole:
+            return False
+        path = (*self.path, index.row(), col.attr)
+        owner = getattr(self.item(index.row()), "id", None) or f"{self.noun} {index.row() + 1}"
+        text = f"Change {col.header.lower()} of {owner}"
+        try:
+            if col.attr == "id":
+                self._rename(index.row(), str(value).strip())
+            else:
+                self.document.set_value(path, value, text)
+        except EditError as err:
+            self.refused.emit(plain_message(f"{col.header} of {owner}", str(err)))
+            return False
+        self.accepted.emit()
+        return True
+
+
+    def _rename(self, row: int, new_id: str) -> None:
+        """Give an item a new id and carry every reference along, as one undo step."""
+        old_id = self.item(row).id
+        if new_id == old_id:
+            return
+        if new_id in {getattr(i, "id", None) for i in self.items()}:
+            raise EditError(f"another {self.noun} already has the id '{new_id}'")
+        project = self.document.edited_copy()
+        items = get_at(project, self.path)
+        try:
+            items[row].id = new_id
+        except ValueError:
+            raise EditError(
+                f"'{new_id}' is not a usable id: start with a letter or digit, then letters, "
+                "digits, '.', '_' or '-' (at most 40)") from None
+        text = f"Rename {self.noun} {old_id} to {new_id}"
+        if len(self.path) == 1:
+            count = rename_references(project, self.path[0], old_id, new_id)
+            if count:
+                text += f" and update {count} reference{'s' if count != 1 else ''}"
+        self.document.replace_project(project, text)
+
+
+# -- editors --------------------------------------------------------------------------------------
+
+
+class _CheckList(QListWidget):
+    """The drop-down list of a multi-reference cell: a click anywhere on a line ticks it."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setFrameShape(QListWidget.Shape.Box)
+        self.setAutoFillBackground(True)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        entry = self.itemAt(event.position().toPoint())
+        if entry is not None and event.button() == Qt.MouseButton.LeftButton:
+            ticked = entry.checkState() == Qt.CheckState.Checked
+            entry.setCheckState(Qt.CheckState.Unchecked if ticked else Qt.CheckState.Checked)
+            self.setCurrentItem(entry)
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self.itemAt(event.position().toPoint()) is not None:
+            event.accept()  # the release ticks; the press must not tick it a second time
+            return
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        entry = self.currentItem()
+        if event.key() == Qt.Key.Key_Space and entry is not None:
+            ticked = entry.checkState() == Qt.CheckState.Checked
+            entry.setCheckState(Qt.CheckState.Unchecked if ticked else Qt.CheckState.Checked)
+            return
+        super().keyPressEvent(event)
+
+
+class ItemDelegate(QStyledItemDelegate):
+    """Creates the editor each column asks for and converts its value for the model."""
+
+    refused = Signal(str)
+
+    def __init__(self, table: ItemTableModel, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.table = table
+
+    def _col(self, index: Index) -> Column:
+        return self.table.columns[index.column()]
+
+    def createEditor(self, parent: QWidget, option, index: Index) -> QWidget:  # noqa: N802
+        col = self._col(index)
+        if col.kind == INT:
+            editor = QSpinBox(parent)
+            low = col.minimum - 1 if col.optional else col.minimum
+            editor.setRange(low, col.maximum)
+            editor.setSuffix(col.suffix)
+            if col.optional:
+                editor.setSpecialValueText(NONE_TEXT)
+            return editor
+        if col.kind in (ENUM, REF):
+            editor = QComboBox(parent)
+            if col.kind == ENUM:
+                for member in col.enum:
+                    editor.addItem(label(member), member)
+            else:
+                if col.optional:
+                    editor.addItem("(none)", None)
+                for item in getattr(self.table.document.project, col.ref):
+                    editor.addItem(f"{getattr(item, 'name', item.id)} ({item.id})", item.id)
+            editor.activated.connect(lambda _i, e=editor: self._commit_and_close(e))
+            return editor
+        if col.kind == DATE:
+            editor = QDateEdit(parent)
+            editor.setCalendarPopup(True)
+            editor.setDisplayFormat("d MMM yyyy")
+            editor.setMinimumDate(MIN_DATE)
+            if col.optional:
+                editor.setSpecialValueText(NONE_TEXT)
+            return editor
+        if col.kind == REFS:
+            return self._refs_editor(parent, col, index)
+        editor = QLineEdit(parent)
+        if col.kind == MONEY:
+            editor.setValidator(money_validator(editor))
+        return editor
+
+    def _refs_editor(self, parent: QWidget, col: Column, index: Index) -> QListWidget:
+        """A list of the project's phases (or partners) to tick, dropping down from the cell."""
+        editor = _CheckList(parent)
+        own = getattr(self.table.item(index.row()), "id", None)
+        for item in getattr(self.table.document.project, col.ref):
+            if col.attr == "depends_on" and item.id == own:
+                continue  # a phase cannot depend on itself
+            entry = QListWidgetItem(f"{getattr(item, 'name', item.id)} ({item.id})")
+            entry.setData(Qt.ItemDataRole.UserRole, item.id)
+            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            entry.setCheckState(Qt.CheckState.Unchecked)
+            editor.addItem(entry)
+        if editor.count():
+            editor.setCurrentRow(0)
+        editor.setToolTip("Tick with a click or Space; Enter to finish")
+        return editor
+
+    def updateEditorGeometry(self, editor: QWidget, option, index: Index) -> None:  # noqa: N802
+        if not isinstance(editor, _CheckList):
+            super().updateEditorGeometry(editor, option, index)
+            return
+        rect = option.rect
+        rows = max(1, min(editor.count(), 8))
+        row_height = editor.sizeHintForRow(0) if editor.count() else 20
+        height = rows * max(row_height, 16) + 2 * editor.frameWidth() + 4
+        width = max(rect.width(), min(editor.sizeHintForColumn(0) + 40, 420))
+        viewport = editor.parentWidget().rect()
+        x = min(rect.left(), max(0, viewport.width() - width))
+        y = rect.top() if rect.top() + height <= viewport.height() else max(0, viewport.height() - height)
+        editor.setGeometry(x, y, width, height)
+
+    def _commit_and_close(self, editor: QWidget) -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
+        col = self._col(index)
+        value = index.data(Qt.ItemDataRole.EditRole)
+        if col.kind == INT:
+            editor.setValue(editor.minimum() if value is None else value)
+        elif col.kind in (ENUM, REF):
+            found = editor.findData(value)
+            editor.setCurrentIndex(max(found, 0))
+        elif col.kind == DATE:
+            editor.setDate(MIN_DATE if value is None else to_qdate(value))
+        elif col.kind == MONEY:
+            editor.setText(format_money(value))
+        elif col.kind == REFS:
+            for i in range(editor.count()):
+                entry = editor.item(i)
+                chosen = entry.data(Qt.ItemDataRole.UserRole) in value
+                entry.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
+        else:
+            editor.setText("" if value is None else str(value))
+
+    def setModelData(self, editor: QWidget, model, index: Index) -> None:  # noqa: N802
+        col = self._col(index)
+        try:
+            value = self._value(col, editor)
+        except ValueError as err:
+            row = index.row()
+            owner = getattr(self.table.item(row), "id", None) or f"{self.table.noun} {row + 1}"
+            self.refused.emit(plain_message(f"{col.header} of {owner}", str(err)))
+            return
+        model.setData(index, value, Qt.ItemDataRole.EditRole)
+
+    @staticmethod
+    def _value(col: Column, editor: QWidget) -> Any:
+        if col.kind == INT:
+            value = editor.value()
+            return None if col.optional and value == editor.minimum() else value
+        if col.kind in (ENUM, REF):
+            return editor.currentData()
+        if col.kind == DATE:
+            if col.optional and editor.date() == MIN_DATE:
+                return None
+            return from_qdate(editor.date())
+        if col.kind == REFS:
+            return [
+                editor.item(i).data(Qt.ItemDataRole.UserRole)
+                for i in range(editor.count())
+                if editor.item(i).checkState() == Qt.CheckState.Checked
+            ]
+        text = editor.text()
+        if col.kind == MONEY:
+            return parse_money(text or "0")
+        if col.optional:
+            return text.strip() or None
+        return text
+
+
+# -- the widget -----------------------------------------------------------------------------------
+
+
+class ItemTable(QWidget):
+    """Toolbar + table + message line for one list of the project."""
+
+    currentChanged = Signal(int)  # the selected row (-1 for none)
+    itemSelected = Signal(str)  # the selected item's id ("" if it has none)
+
+    def __init__(
+        self,
+        document: Document,
+        path: Path | None,
+        columns: list[Column],
+        *,
+        noun: str,
+        prefix: str = "",
+        factory: Callable[[Project, str], Any],
+        name: str,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.document = document
+        self.noun = noun
+        self.prefix = prefix
+        self.factory = factory
+        self.model = ItemTableModel(document, path, columns)
+        self.model.noun = noun
+        self.view = QTableView()
+        self.view.setObjectName(f"{name}.table")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        self.view.setAlternatingRowColors(True)
+        # Tab leaves the table for the next field (arrow keys move between cells), so the
+        # keyboard user is never trapped in a table.
+        self.view.setTabKeyNavigation(False)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setDefaultSectionSize(28)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for i, col in enumerate(columns):
+            if col.width:
+                self.view.setColumnWidth(i, col.width)
+        self.delegate = ItemDelegate(self.model, self.view)
+        self.view.setItemDelegate(self.delegate)
+        self.view.selectionModel().currentRowChanged.connect(self._row_changed)
+
+        self.message = QLabel("")
+        self.message.setObjectName(f"{name}.message")
+        self.message.setWordWrap(True)
+        self.message.setVisible(False)
+        self.model.refused.connect(self.show_error)
+        self.delegate.refused.connect(self.show_error)
+        self.model.accepted.connect(self.clear_message)
+        document.changed.connect(self.refresh)
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        self.buttons: dict[str, QToolButton] = {}
+        specs = [
+            ("add", "Add", f"Add {noun}", "Insert or Ctrl+Shift+A", self.add),
+            ("duplicate", "Duplicate", f"Duplicate the selected {noun}", "Ctrl+D",
+             self.duplicate),
+            ("delete", "Delete", f"Delete the selected {noun}", "Del", self.delete),
+            ("up", "▲ Up", "Move up", "Ctrl+Shift+Up", lambda: self.move(-1)),
+            ("down", "▼ Down", "Move down", "Ctrl+Shift+Down", lambda: self.move(1)),
+        ]
+        for key, text, words, keys, slot in specs:
+            button = QToolButton()
+            button.setText(text)
+            button.setObjectName(f"{name}.{key}")
+            button.setAccessibleName(words)
+            button.setToolTip(f"{words} ({keys}, with the table focused)")
+            button.clicked.connect(slot)
+            bar.addWidget(button)
+            self.buttons[key] = button
+        # The keys work while the table has the focus (not while a cell is being edited). An
+        # event filter rather than window shortcuts, so they also work when the window is not
+        # the active one and never clash with the main window's own shortcuts.
+        self.view.installEventFilter(self)
+        bar.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.message)
+        self._update_buttons()
+
+    def _key_action(self, event: QKeyEvent) -> Callable[[], Any] | None:
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        key = event.key()
+        if key == Qt.Key.Key_Insert and mods == Qt.KeyboardModifier.NoModifier:
+            return self.add
+        if mods == ctrl_shift:
+            return {Qt.Key.Key_A: self.add, Qt.Key.Key_Up: lambda: self.move(-1),
+                    Qt.Key.Key_Down: lambda: self.move(1)}.get(key)
+        if key == Qt.Key.Key_D and mods == Qt.KeyboardModifier.ControlModifier:
+            return self.duplicate
+        if key == Qt.Key.Key_Delete and mods == Qt.KeyboardModifier.NoModifier:
+            return self.delete
+        return None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.view and event.type() in (QEvent.Type.KeyPress,
+                                                     QEvent.Type.ShortcutOverride):
+            action = self._key_action(event)
+            if action is not None:
+                if event.type() == QEvent.Type.ShortcutOverride:
+                    event.accept()  # the table claims the key from window shortcuts
+                else:
+                    action()
+                return True
+        return super().eventFilter(watched, event)
+
+    # state -----------------------------------------------------------------------------------
+    @property
+    def path(self) -> Path | None:
+        return self.model.path
+
+    def set_path(self, path: Path | None) -> None:
+        self.model.set_path(path)
+        self.clear_message()
+        self._update_buttons()
+        self._row_changed(self.view.currentIndex())
+
+    def current_row(self) -> int:
+        index = self.view.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def current_id(self) -> str:
+        item = self.model.item(self.current_row())
+        return getattr(item, "id", "") if item is not None else ""
+
+    def select_row(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            column = max(self.view.currentIndex().column(), 0)
+            self.view.setCurrentIndex(self.model.index(row, column))
+            self.view.scrollTo(self.model.index(row, column))
+
+    def select_id(self, item_id: str) -> bool:
+        for row, item in enumerate(self.model.items()):
+            if getattr(item, "id", None) == item_id:
+                self.select_row(row)
+                return True
+        return False
+
+    def refresh(self) -> None:
+        """Re-read the project, keeping the selected item selected (by id where it has one)."""
+        keep_id, keep_row = self.current_id(), self.current_row()
+        before = self.model.rowCount()
+        self.model.refresh()
+        if self.model.rowCount() != before or keep_row < 0:
+            if not (keep_id and self.select_id(keep_id)):
+                self.select_row(min(max(keep_row, 0), self.model.rowCount() - 1))
+        self._update_buttons()
+
+    def _row_changed(self, index: Index, _previous: Index | None = None) -> None:
+        row = index.row() if index.isValid() else -1
+        self._update_buttons()
+        self.currentChanged.emit(row)
+        self.itemSelected.emit(self.current_id())
+
+    def _update_buttons(self) -> None:
+        row, rows = self.current_row(), self.model.rowCount()
+        has_path = self.model.path is not None
+        self.buttons["add"].setEnabled(has_path)
+        self.buttons["duplicate"].setEnabled(row >= 0)
+        self.buttons["delete"].setEnabled(row >= 0)
+        self.buttons["up"].setEnabled(row > 0)
+        self.buttons["down"].setEnabled(0 <= row < rows - 1)
+
+    def show_error(self, message: str) -> None:
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setText(message)
+        self.message.setVisible(True)
+
+    def show_status(self, message: str) -> None:
+        self.message.setStyleSheet("")
+        self.message.setText(message)
+        self.message.setVisible(True)
+
+    def clear_message(self) -> None:
+        self.message.setText("")
+        self.message.setVisible(False)
+
+    # structural edits -----------------------------------------------------------------------
+    def _edit(self, change: Callable[[Project, list[Any]], tuple[str, int]]) -> bool:
+        """Apply ``change`` to a copy of the project as one undo step; select the row it returns."""
+        if self.model.path is None:
+            return False
+        new = self.document.edited_copy()
+        items = get_at(new, self.model.path)
+        text, row = change(new, items)
+        try:
+            self.document.replace_project(new, text)
+        except EditError as err:
+            self.show_error(str(err))
+            return False
+        self.show_status(text)
+        self.model.refresh()
+        self.select_row(row)
+        self.view.setFocus()
+        return True
+
+    def _ids(self) -> list[str]:
+        return [getattr(i, "id", "") for i in self.model.items()]
+
+    def add(self) -> bool:
+        def change(project: Project, items: list[Any]) -> tuple[str, int]:
+            new_id = next_id(self._ids(), self.prefix) if self.prefix else ""
+            items.append(self.factory(project, new_id))
+            suffix = f" {new_id}" if new_id else ""
+            return f"Add {self.noun}{suffix}", len(items) - 1
+
+        return self._edit(change)
+
+    def duplicate(self) -> bool:
+        row = self.current_row()
+        if row < 0:
+            return False
+
+        def change(project: Project, items: list[Any]) -> tuple[str, int]:
+            original = items[row]
+            copy = original.model_copy(deep=True)
+            words = f"Duplicate {self.noun} {self._name(row)}"
+            if self.prefix:
+                copy.id = next_id(self._ids(), self.prefix)
+                words += f" as {copy.id}"
+            for attr in ("name", "title"):
+                if hasattr(copy, attr):
+                    setattr(copy, attr, f"{getattr(copy, attr)} (copy)"[:300])
+            items.insert(row + 1, copy)
+            return words, row + 1
+
+        return self._edit(change)
+
+    def delete(self) -> bool:
+        row = self.current_row()
+        if row < 0:
+            return False
+
+        def change(project: Project, items: list[Any]) -> tuple[str, int]:
+            item = items.pop(row)
+            text = f"Delete {self.noun} {self._name(row)}"
+            item_id = getattr(item, "id", None)
+            if item_id and self.model.path and len(self.model.path) == 1:
+                count = remove_references(project, self.model.path[0], item_id)
+                if count:
+                    text += f" and {count} reference{'s' if count != 1 else ''} to it"
+            return text, min(row, len(items) - 1)
+
+        return self._edit(change)
+
+    def move(self, step: int) -> bool:
+        row, target = self.current_row(), self.current_row() + step
+        if row < 0 or not 0 <= target < self.model.rowCount():
+            return False
+
+        def change(project: Project, items: list[Any]) -> tuple[str, int]:
+            items[row], items[target] = items[target], items[row]
+            direction = "up" if step < 0 else "down"
+            return f"Move {self.noun} {self._name(row)} {direction}", target
+
+        return self._edit(change)
+
+    def _name(self, row: int) -> str:
+        item = self.model.item(row)
+        return getattr(item, "id", None) or str(row + 1)
+
