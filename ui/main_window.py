@@ -40,6 +40,7 @@ from ui.files import FILE_SUFFIX, FileController
 from ui.pages.base import STEP_OF_KIND, STEPS, StepPage
 from ui.settings import Settings
 from ui.widgets.findings_panel import FindingsPanel
+from ui.workshop.mode import WorkshopMode
 
 APP_NAME = "Changemaker"
 STEP_KEYS = [key for key, _title in STEPS]
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._fill_recent_menu()
         self._restore_geometry()
+        self.workshop = WorkshopMode(self)  # F11 and View > Workshop mode
         self.go_to_step(STEP_KEYS[0])  # builds the first page, which sets the tab order
         self._update_title()
 

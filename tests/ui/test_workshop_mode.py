@@ -1,0 +1,264 @@
+"""Workshop mode on the main window: F11, full screen, type size, findings, timer, the graph."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication
+
+from ui import dialogs
+from ui.document import Document
+from ui.main_window import MainWindow
+from ui.settings import Settings
+from ui.workshop.mode import SCALE_KEY, WorkshopMode
+from ui.workshop.theme import DEFAULT_SCALE
+from wizard import catalog, storage
+from wizard.scene import Rect
+
+
+class Ticker:
+    """A replaceable monotonic clock."""
+
+    def __init__(self):
+        self.t = 1000.0
+
+    def __call__(self):
+        return self.t
+
+
+def _clock():
+    return dt.datetime(2027, 3, 2, 9, 30)
+
+
+def _install(qtbot, folder, ticker=None):
+    win = MainWindow(Document(), Settings(folder))
+    qtbot.addWidget(win)
+    mode = getattr(win, "workshop", None) or WorkshopMode(win, clock=_clock, now=ticker or Ticker())
+    if ticker is not None:
+        mode.now = ticker
+    mode.log.clock = _clock
+    win.show()
+    qtbot.waitExposed(win)
+    return win, mode
+
+
+@pytest.fixture
+def ticker():
+    return Ticker()
+
+
+@pytest.fixture
+def setup(qtbot, tmp_path, ticker, monkeypatch):
+    monkeypatch.setattr(dialogs, "ask_unsaved", lambda *_args: "discard")  # on closing
+    win, mode = _install(qtbot, tmp_path / "settings", ticker)
+    win.document.open_project(catalog.load_example("leisure"), None)
+    yield win, mode
+    if mode.window is not None:
+        mode.window.close()
+
+
+def key(qtbot, sequence: str):
+    """Press a shortcut on the focused widget of the active window, as a user does."""
+    combo = QKeySequence(sequence)[0]
+    target = QApplication.focusWidget() or QApplication.activeWindow()
+    qtbot.keyClick(target, combo.key(), combo.keyboardModifiers())
+
+
+def _enter(qtbot, win, mode):
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+    key(qtbot, "F11")
+    assert mode.active
+    qtbot.waitExposed(mode.window)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is mode.window)
+
+
+def test_f11_opens_full_screen_on_the_current_step_and_leaves_again(qtbot, setup):
+    win, mode = setup
+    action = win.actions["workshop"]
+    assert action in win.menus["view"].actions()
+    assert action.text() == "&Workshop mode" and action.shortcut().toString() == "F11"
+    win.go_to_step("risks")
+    _enter(qtbot, win, mode)
+    assert action.isChecked() and mode.window.isFullScreen()
+    assert mode.view.heading.text() == "Workshop · step 4 · Risks"
+    assert mode.view.capture() is mode.view.risks
+    assert mode.view.risks.title_box.hasFocus()
+    key(qtbot, "Ctrl+3")  # the main window's step keys work here too
+    assert mode.view.heading.text() == "Workshop · step 3 · Phasing"
+    assert mode.view.capture() is mode.view.phases and win.current_step() == "phasing"
+    key(qtbot, "Esc")  # from the title box to the list
+    key(qtbot, "F11")
+    assert not mode.active and not action.isChecked()
+
+
+def test_type_size_changes_with_ctrl_plus_and_minus_and_is_remembered(qtbot, setup, tmp_path):
+    win, mode = setup
+    _enter(qtbot, win, mode)
+    assert mode.view.scale == DEFAULT_SCALE
+    assert "font-size: 19pt" in mode.view.styleSheet()
+    key(qtbot, "Ctrl+=")
+    key(qtbot, "Ctrl+=")
+    assert mode.view.scale == pytest.approx(DEFAULT_SCALE + 0.2)
+    assert "font-size: 22pt" in mode.view.styleSheet()
+    key(qtbot, "Ctrl+-")
+    assert mode.view.scale == pytest.approx(DEFAULT_SCALE + 0.1)
+    mode.window.close()
+    assert not win.actions["workshop"].isChecked()  # closing the window leaves the mode
+    assert Settings(tmp_path / "settings").value(SCALE_KEY, 0.0) == pytest.approx(1.7)
+
+    again, mode2 = _install(qtbot, tmp_path / "settings")
+    mode2.enter()
+    assert mode2.view.scale == pytest.approx(1.7)
+    mode2.window.close()
+
+
+def test_f9_shows_the_findings_on_request(qtbot, setup):
+    win, mode = setup
+    win.go_to_step("phasing")
+    _enter(qtbot, win, mode)
+    assert mode.view.findings is None  # built on first request
+    key(qtbot, "F9")
+    findings = mode.view.findings
+    assert findings.isVisible() and mode.view.log_view.isVisible()
+    assert findings.step == "phasing"
+    key(qtbot, "Ctrl+4")
+    assert findings.step == "risks"
+    key(qtbot, "F9")
+    assert not findings.isVisible()
+
+
+def test_t_starts_and_pauses_the_step_timer(qtbot, setup, ticker):
+    win, mode = setup
+    win.go_to_step("risks")
+    _enter(qtbot, win, mode)
+    timer = mode.view.timer
+    assert not timer.isVisible()
+    mode.view.risks.focus_list()
+    key(qtbot, "T")
+    assert timer.isVisible() and timer.running
+    ticker.t += 125
+    timer.update_text()
+    assert timer.text() == "Step time 02:05"
+    key(qtbot, "T")
+    ticker.t += 600
+    assert timer.text() == "Step time 02:05  (paused)"
+    key(qtbot, "T")
+    ticker.t += 3600
+    timer.update_text()
+    assert timer.text() == "Step time 1:02:05"
+    key(qtbot, "Shift+T")
+    assert not timer.isVisible() and timer.elapsed() == 0
+
+
+def test_typing_t_in_a_title_does_not_touch_the_timer(qtbot, setup):
+    win, mode = setup
+    win.go_to_step("risks")
+    _enter(qtbot, win, mode)
+    box = mode.view.risks.title_box
+    qtbot.keyClicks(box, "Tt")
+    assert box.text() == "Tt" and not mode.view.timer.isVisible()
+
+
+def test_the_risk_graph_follows_the_room_and_shows_the_vote_spread(qtbot, setup):
+    win, mode = setup
+    win.go_to_step("risks")
+    _enter(qtbot, win, mode)
+    panel = mode.view.risks
+    rid = win.document.project.risks[0].id
+    panel.select(rid)
+    panel.focus_list()
+    key(qtbot, "V")
+    for vote in ("Ana 2 3", "Ben 4 5"):
+        qtbot.keyClicks(panel.vote_box, vote)
+        qtbot.keyClick(panel.vote_box, Qt.Key.Key_Return)
+    ranges = [s for s in mode.view.scene().shapes
+              if isinstance(s, Rect) and s.item == ("risks", rid) and s.dash]
+    assert [r.tooltip for r in ranges] == [
+        f"{rid}: votes range over likelihood 2–4 and impact 3–5"]
+    key(qtbot, "Esc")
+    key(qtbot, "K")  # settle: median 3, 4
+    risk = win.document.project.risk(rid)
+    assert (risk.likelihood, risk.impact) == (3, 4)
+    assert win.document.project.decisions[-1].change.startswith("Settled from 2 votes")
+    # local wall-clock times, like the example's own log: the whole log sorts by time
+    times = [d.time for d in win.document.project.decisions]
+    assert sorted(times)[-1] == _clock() and times[0] < _clock()
+    key(qtbot, "Ctrl+Z")  # the main window's undo works in the workshop window
+    assert win.document.project.decisions[-1].change.startswith("Vote by Ben")
+
+
+def test_leaving_selects_the_same_item_in_the_main_window(qtbot, setup):
+    win, mode = setup
+    win.go_to_step("phasing")
+    _enter(qtbot, win, mode)
+    pid = win.document.project.phases[1].id
+    mode.view.phases.select(pid)
+    key(qtbot, "F11")
+    assert win.current_step() == "phasing"
+
+
+def test_a_workshop_session_by_keyboard_is_saved_with_its_decisions(qtbot, tmp_path, monkeypatch):
+    """F11, five risks added, scored by votes, settled, allocated, agreed, noted; Ctrl+S."""
+    monkeypatch.setattr(dialogs, "ask_unsaved", lambda *_args: "discard")
+    target = tmp_path / "workshop.changemaker.json"
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *_args: str(target))
+    win, mode = _install(qtbot, tmp_path / "settings", Ticker())
+    win.go_to_step("risks")
+    _enter(qtbot, win, mode)
+    titles = ["Pool roof leaks", "Membership falls", "Energy prices rise",
+              "Operator bought by a fund", "Staff transfer disputes"]
+    for title in titles:
+        qtbot.keyClicks(QApplication.focusWidget(), title)
+        key(qtbot, "Return")
+    key(qtbot, "Esc")
+    key(qtbot, "Home")
+    plan = [  # votes, allocation key, status key, note
+        (["Ana 4 5", "Ben 3 4"], "U", "A", "Council keeps the building"),
+        (["Ana 2 3", "Ben 3 3", "Dee 3 2"], "P", "A", "Operator's commercial risk"),
+        (["Ana 5 3", "Ben 4 4"], "S", "A", "Shared with an energy index"),
+        (["Ana 1 5", "Ben 2 5"], "U", "D", "Provider wants contingent support"),
+        (["Ana 3 2", "Ben 3 3"], "P", "A", "TUPE advice taken"),
+    ]
+    for votes, allocation, status, note in plan:
+        key(qtbot, "V")
+        for vote in votes:
+            qtbot.keyClicks(QApplication.focusWidget(), vote)
+            key(qtbot, "Return")
+        key(qtbot, "Return")  # an empty vote ends the voting
+        for k in ("K", allocation, status, "N"):
+            key(qtbot, k)
+        qtbot.keyClicks(QApplication.focusWidget(), note)
+        key(qtbot, "Return")
+        key(qtbot, "Down")
+    key(qtbot, "Ctrl+S")
+    assert target.exists()
+
+    saved = storage.load(target)
+    got = [(r.id, r.title, r.likelihood, r.impact, r.allocation.value, r.status.value,
+            len(r.votes)) for r in saved.risks]
+    assert got == [
+        ("R1", "Pool roof leaks", 4, 5, "public", "agreed", 2),  # medians 3.5 -> 4, 4.5 -> 5
+        ("R2", "Membership falls", 3, 3, "private", "agreed", 3),
+        ("R3", "Energy prices rise", 5, 4, "shared", "agreed", 2),
+        ("R4", "Operator bought by a fund", 2, 5, "public", "disputed", 2),
+        ("R5", "Staff transfer disputes", 3, 3, "private", "agreed", 2),
+    ]
+    notes = [(d.item, d.change, d.note) for d in saved.decisions if d.note]
+    assert notes == [
+        ("R1 Pool roof leaks", "Status proposed → agreed", "Council keeps the building"),
+        ("R2 Membership falls", "Status proposed → agreed", "Operator's commercial risk"),
+        ("R3 Energy prices rise", "Status proposed → agreed", "Shared with an energy index"),
+        ("R4 Operator bought by a fund", "Status proposed → disputed",
+         "Provider wants contingent support"),
+        ("R5 Staff transfer disputes", "Status proposed → agreed", "TUPE advice taken"),
+    ]
+    assert all(d.step == "Risks" and d.time == _clock() for d in saved.decisions)
+    assert len(saved.decisions) == 5 + 11 + 5 + 4 + 5  # adds, votes, settles, allocations, status
+    assert mode.view.log_view.lines()[0] == (
+        f"{_clock():%H:%M}  R5 Staff transfer disputes — Status proposed → agreed  "
+        "“TUPE advice taken”")
+    mode.window.close()

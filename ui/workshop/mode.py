@@ -1,0 +1,362 @@
+"""Workshop mode: the project on a shared screen, for a room agreeing phasing and risks.
+
+``WorkshopMode(main_window)`` installs a checkable "Workshop mode" action (F11) in the main
+window's View menu. Turning it on opens the ``WorkshopWindow`` full screen: the high-contrast
+theme, larger type, the current step's graph large on the left (the risk matrix on the risk
+step, with the spread of the room's votes; the phase map on the others) and a compact capture
+panel on the right (``ui.workshop.capture``), with the decision log below it.
+
+Keys in the workshop window: F11 leaves; F9 shows or hides the findings; Ctrl+= / Ctrl+- make
+the type larger or smaller (remembered in the settings as ``workshop/scale``); T starts or
+pauses the step timer, Shift+T resets it; the main window's undo, redo, save and step keys
+work as usual. The window follows the main window's step.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.document import Document
+from ui.pages.base import STEPS
+from ui.workshop.decision_log import Clock, DecisionLog, LogView, local_now
+from ui.workshop.theme import (
+    DEFAULT_SCALE,
+    HIGH_CONTRAST,
+    SCALE_STEP,
+    Palette,
+    clamp_scale,
+    graph_theme,
+    stylesheet,
+)
+from ui.workshop.timer import StepTimer
+from wizard.workshop import vote_spread
+
+if TYPE_CHECKING:  # loaded when workshop mode first opens: keeps networkx out of the start-up
+    from ui.workshop.capture import PhaseCapture, RiskCapture
+
+SCALE_KEY = "workshop/scale"
+STEP_TITLES = {key: title.split(None, 1)[1] for key, title in STEPS}
+STEP_NUMBERS = {key: n for n, (key, _title) in enumerate(STEPS, start=1)}
+HINT = "F11 leave  ·  F9 findings  ·  T timer  ·  Ctrl+= / Ctrl+− type size"
+# Main-window commands that also work in the workshop window.
+SHARED_ACTIONS = ("undo", "redo", "save", "save_as", "next_step", "back_step",
+                  *(f"step_{n}" for n in range(1, len(STEPS) + 1)))
+
+
+def _graph_widget() -> QWidget:
+    """The graph view (ui.widgets.scene_view.SceneView) or, without it, a plain label."""
+    try:
+        from ui.widgets.scene_view import SceneView
+    except ImportError:
+        label = QLabel("The graph view is not available in this build.")
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        return label
+    return SceneView()
+
+
+class WorkshopView(QWidget):
+    """The graph large on the left with the decision log under it; the capture panel on the
+    right, and the findings under it on request (built on first request: the checks then run
+    after every change)."""
+
+    def __init__(self, document: Document, log: DecisionLog, palette: Palette = HIGH_CONTRAST,
+                 now: Callable[[], float] = time.monotonic, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document = document
+        self.palette = palette
+        self.scale = DEFAULT_SCALE
+        self.step = "risks"
+        self._stale = True
+        self.setObjectName("workshopView")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+
+        self.heading = QLabel()
+        self.heading.setObjectName("workshopHeading")
+        self.timer = StepTimer(now)
+        hint = QLabel(HINT)
+        hint.setObjectName("workshopHint")
+        hint.setWordWrap(True)
+        hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addSpacing(24)
+        top.addWidget(self.timer)
+        top.addSpacing(24)
+        top.addWidget(hint, 1)
+
+        self.graph = _graph_widget()
+        self.graph.setObjectName("workshop.graph")
+        if hasattr(self.graph, "itemClicked"):
+            self.graph.itemClicked.connect(self._graph_clicked)
+        from ui.workshop.capture import PhaseCapture, RiskCapture
+
+        self.risks = RiskCapture(document, log)
+        self.phases = PhaseCapture(document, log)
+        self.other = QLabel()
+        self.other.setObjectName("workshopPanel")
+        self.other.setWordWrap(True)
+        self.other.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.panels = QStackedWidget()
+        for widget in (self.risks, self.phases, self.other):
+            self.panels.addWidget(widget)
+        self.log_view = LogView(document)
+        self.findings: QWidget | None = None
+
+        left = QVBoxLayout()
+        left.addWidget(self.graph, 4)
+        left.addWidget(self.log_view, 1)
+        self.right = right = QVBoxLayout()
+        right.addWidget(self.panels, 3)
+        body = QHBoxLayout()
+        body.addLayout(left, 2)
+        body.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(body, 1)
+
+        self.risks.selectedChanged.connect(lambda *_: self.refresh_graph())
+        self.phases.selectedChanged.connect(lambda *_: self.refresh_graph())
+        document.changed.connect(self.refresh_graph)
+        self.set_scale(self.scale)
+        self.set_step(self.step)
+
+    def _findings_panel(self) -> QWidget | None:
+        try:
+            from ui.widgets.findings_panel import FindingsPanel
+        except ImportError:
+            return None
+        panel = FindingsPanel(self.document)
+        panel.setObjectName("workshopFindings")
+        panel.itemRequested.connect(self.select_item)
+        panel.set_step(self.step)
+        self.right.addWidget(panel, 2)
+        return panel
+
+    # -- what is shown ----------------------------------------------------------------------------
+    def set_step(self, step: str) -> None:
+        self.step = step
+        self.heading.setText(f"Workshop · step {STEP_NUMBERS[step]} · {STEP_TITLES[step]}")
+        if step == "risks":
+            self.panels.setCurrentWidget(self.risks)
+        elif step == "phasing":
+            self.panels.setCurrentWidget(self.phases)
+        else:
+            self.other.setText(
+                f"{STEP_TITLES[step]}\n\nQuick capture works on the phasing (Ctrl+3) and risk "
+                "(Ctrl+4) steps. The contract map on the left shows the phases, break clauses "
+                "and steering groups. To edit this step, leave workshop mode with F11.")
+            self.panels.setCurrentWidget(self.other)
+        if self.findings is not None:
+            self.findings.set_step(step)
+        self.refresh_graph()
+
+    def capture(self) -> RiskCapture | PhaseCapture | None:
+        from ui.workshop.capture import PhaseCapture, RiskCapture
+
+        panel = self.panels.currentWidget()
+        return panel if isinstance(panel, (RiskCapture, PhaseCapture)) else None
+
+    def focus_capture(self) -> None:
+        panel = self.capture()
+        if panel is not None:
+            panel.focus_title()
+
+    def select_item(self, kind: str, item_id: str) -> None:
+        panel = {"risks": self.risks, "phases": self.phases}.get(kind)
+        if panel is not None and panel is self.panels.currentWidget():
+            panel.select(item_id)
+            panel.focus_list()
+
+    def _graph_clicked(self, kind: str, item_id: str) -> None:
+        self.select_item(kind, item_id)
+
+    def scene(self):
+        """The scene the graph shows now (a ``wizard.scene.Scene``)."""
+        from wizard.graphs import phase_map, risk_matrix
+
+        project = self.document.project
+        theme = graph_theme(self.palette, self.graph_scale())
+        if self.step == "risks":
+            spread = {r.id: vote_spread(r) for r in project.risks if r.votes}
+            selected = self.risks.selected_id()
+            return risk_matrix(project, theme=theme, highlight={selected} if selected else set(),
+                               spread=spread)
+        selected = self.phases.selected_id() if self.step == "phasing" else ""
+        return phase_map(project, theme=theme, highlight={selected} if selected else set())
+
+    def graph_scale(self) -> float:
+        """The graphs' type scale: the type scale (the view then fits the graph to its space)."""
+        return self.scale
+
+    def refresh_graph(self) -> None:
+        """Redraw the graph; while the workshop window is hidden, wait until it is shown."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        if hasattr(self.graph, "set_scene"):
+            self.graph.set_scene(self.scene())
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._stale:
+            self.refresh_graph()
+
+    # -- presentation -----------------------------------------------------------------------------
+    def set_scale(self, scale: float) -> None:
+        self.scale = clamp_scale(scale)
+        sheet = stylesheet(self.palette, self.scale)
+        self.setStyleSheet(sheet)
+        if self.window() is not self:
+            self.window().setStyleSheet(f"QWidget#workshopWindow {{ background: "
+                                        f"{self.palette.background}; }}")
+        self.refresh_graph()
+
+    def toggle_findings(self) -> bool:
+        """Show or hide the findings of the current step; True when now shown."""
+        if self.findings is None:
+            self.findings = self._findings_panel()
+            if self.findings is None:
+                return False
+            self.findings.hide()
+        self.findings.setVisible(not self.findings.isVisible())
+        return self.findings.isVisible()
+
+
+class WorkshopWindow(QWidget):
+    """The full-screen workshop window; closing it leaves workshop mode."""
+
+    closed = Signal()
+
+    def __init__(self, view: WorkshopView, parent: QWidget | None = None):
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("workshopWindow")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setWindowTitle("Changemaker – workshop")
+        self.view = view
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.addWidget(view)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        event.accept()
+        self.closed.emit()
+
+
+class WorkshopMode:
+    """Installs workshop mode on a ``ui.main_window.MainWindow`` and switches it on and off."""
+
+    def __init__(self, main_window: QMainWindow, clock: Clock = local_now,
+                 now: Callable[[], float] = time.monotonic, palette: Palette = HIGH_CONTRAST):
+        self.main = main_window
+        self.document: Document = main_window.document
+        self.settings = main_window.settings
+        self.log = DecisionLog(self.document, clock)
+        self.now = now
+        self.palette = palette
+        self.window: WorkshopWindow | None = None
+
+        self.action = QAction("&Workshop mode", main_window)
+        self.action.setObjectName("action.workshop")
+        self.action.setCheckable(True)
+        self.action.setShortcut(QKeySequence("F11"))
+        self.action.setStatusTip("Full screen, large type and quick capture for a room")
+        self.action.toggled.connect(self._toggled)
+        view_menu = main_window.menus["view"]
+        view_menu.addSeparator()
+        view_menu.addAction(self.action)
+        main_window.addAction(self.action)
+        main_window.actions["workshop"] = self.action
+        main_window.stepChanged.connect(self._step_changed)
+
+    # -- state ------------------------------------------------------------------------------------
+    @property
+    def active(self) -> bool:
+        return self.window is not None and self.window.isVisible()
+
+    @property
+    def view(self) -> WorkshopView | None:
+        return self.window.view if self.window is not None else None
+
+    def scale(self) -> float:
+        return clamp_scale(float(self.settings.value(SCALE_KEY, DEFAULT_SCALE)))
+
+    def set_scale(self, scale: float) -> None:
+        scale = clamp_scale(scale)
+        self.settings.set_value(SCALE_KEY, scale)
+        if self.view is not None:
+            self.view.set_scale(scale)
+
+    def enter(self) -> None:
+        if not self.action.isChecked():
+            self.action.setChecked(True)  # comes back through _toggled
+            return
+        if self.window is None:
+            self.window = self._build_window()
+        self.view.set_scale(self.scale())
+        self.view.set_step(self.main.current_step())
+        self.window.showFullScreen()
+        self.window.raise_()
+        self.window.activateWindow()
+        self.view.focus_capture()
+
+    def leave(self) -> None:
+        if self.action.isChecked():
+            self.action.setChecked(False)
+            return
+        if self.window is None:
+            return
+        panel = self.view.capture()
+        self.window.hide()
+        self.main.activateWindow()
+        if panel is not None and panel.selected_id():
+            self.main.select_item(panel.kind, panel.selected_id())
+
+    def _toggled(self, on: bool) -> None:
+        if on:
+            self.enter()
+        else:
+            self.leave()
+
+    def _step_changed(self, step: str) -> None:
+        if self.view is not None:
+            self.view.set_step(step)
+            if self.active:
+                self.view.focus_capture()
+
+    # -- the window -------------------------------------------------------------------------------
+    def _build_window(self) -> WorkshopWindow:
+        view = WorkshopView(self.document, self.log, self.palette, self.now)
+        window = WorkshopWindow(view, self.main)
+        window.closed.connect(lambda: self.action.setChecked(False))
+        window.addAction(self.action)
+        for key in SHARED_ACTIONS:
+            if key in self.main.actions:
+                window.addAction(self.main.actions[key])
+        keys: list[tuple[tuple[str, ...], Callable[[], object]]] = [
+            (("F9",), view.toggle_findings),
+            (("Ctrl+=", "Ctrl++"), lambda: self.set_scale(self.scale() + SCALE_STEP)),
+            (("Ctrl+-",), lambda: self.set_scale(self.scale() - SCALE_STEP)),
+            (("Ctrl+0",), lambda: self.set_scale(DEFAULT_SCALE)),
+            (("T",), view.timer.toggle),
+            (("Shift+T",), view.timer.reset),
+        ]
+        for shortcuts, slot in keys:
+            action = QAction(window)
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+            action.triggered.connect(lambda _checked=False, f=slot: f())
+            window.addAction(action)
+        return window
