@@ -246,6 +246,26 @@ def test_the_qt_binding_keeps_reference_counts(qtbot, window):
     after = sys.getrefcount(None), sys.getrefcount(True)
     assert after[0] >= before[0] - 20 and after[1] >= before[1] - 20, (before, after)
 
+    # 6.10 and 6.11 took a reference to None for every tooltip set on a tree item instead.
+    from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+
+    tree = QTreeWidget()
+    qtbot.addWidget(tree)
+    gc.collect()
+    before_none = sys.getrefcount(None)
+    for _ in range(5):
+        tree.clear()
+        top = QTreeWidgetItem(["top"])
+        for n in range(100):
+            child = QTreeWidgetItem([f"item {n}"])
+            child.setToolTip(0, "tip")
+            top.addChild(child)
+        tree.addTopLevelItem(top)
+    del top, child
+    tree.clear()
+    gc.collect()
+    assert abs(sys.getrefcount(None) - before_none) <= 20
+
 
 def test_tab_order_step_list_then_the_step_then_back_next_then_findings(qtbot, window):
     for step in ("project", "risks"):  # the first page and one built later
@@ -270,3 +290,23 @@ def test_step_list_shows_open_findings_per_step(qtbot, leisure_window):
     project_open = sum(1 for f in everything if STEP_OF_KIND[f.item_kind] == "project")
     assert win.step_list.item(0).text() == (f"1  Project  ({project_open} open)" if project_open
                                             else "1  Project")
+
+
+def test_review_step_shows_both_graphs_and_a_click_goes_to_the_item(qtbot, leisure_window):
+    from tests.ui.page_helpers import click_graph_item
+    from wizard.scene import partner_load, phase_map, risk_matrix
+
+    window = leisure_window
+    window.go_to_step("review")
+    review = window.current_page()
+    project = window.document.project
+    for index, (key, builder) in enumerate(
+        (("phase_map", phase_map), ("risk_matrix", risk_matrix), ("partner_load", partner_load)),
+        start=1,
+    ):
+        review.tabs.setCurrentIndex(index)
+        assert review.graphs[key].scene() == builder(project)
+    review.tabs.setCurrentIndex(2)
+    click_graph_item(qtbot, review.graphs["risk_matrix"], "risks", "R4")
+    assert window.current_step() == "risks"
+    assert window.current_page().table.current_id() == "R4"
