@@ -104,6 +104,9 @@ def test_redacted_copy_keeps_what_may_be_published(project):
     for before, after in zip(project.break_clauses, shown.break_clauses):
         assert after.trigger == before.trigger
     remaining = json.dumps(shown.model_dump(mode="json"), ensure_ascii=False)
+    # The placeholders are the redaction's own words: a secret such as "0000" may occur in them.
+    for number in range(len(project.phases) + len(project.risks) + len(project.break_clauses), 0, -1):
+        remaining = remaining.replace(placeholder(number), "")
     for secret in withheld_texts(project):
         if len(secret) >= 3 and secret not in json.dumps(
             {**project.model_dump(mode="json"), "phases": [], "risks": [], "break_clauses": [],
