@@ -350,7 +350,13 @@ class MainWindow(QMainWindow):
         return bool(self.current_page().select_item(kind, item_id))
 
     def _on_page_selection(self, kind: str, item_id: str) -> None:
-        """Point the findings panel at the first finding about the item the page selected."""
+        """Point the findings panel at the first finding about the item the page selected.
+
+        On the review step, which edits nothing itself, go to the item's own step instead.
+        """
+        if self.current_step() == "review":
+            self.select_item(kind, item_id)
+            return
         for row, finding in enumerate(self.findings.shown):
             if finding.item_kind == kind and finding.item_id == item_id:
                 self.findings.list.setCurrentRow(row)

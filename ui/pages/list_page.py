@@ -148,9 +148,9 @@ class ListPage(StepPage):
         if self.scene_view is not None:
             if wide:  # three fifths to the table, two to the graph
                 self.splitter.setSizes([self.width() * 3 // 5, self.width() * 2 // 5])
-            else:
-                self.splitter.setSizes([self.height() // 2, self.height() // 2])
-        top = 55 if wide or self.scene_view is None else 70
+            else:  # the graph under the table gets the larger share so its labels stay legible
+                self.splitter.setSizes([self.height() * 2 // 5, self.height() * 3 // 5])
+        top = 55 if wide or self.scene_view is None else 74
         top = self.table_share if self.table_share is not None else top
         height = self.vertical.height()
         self.vertical.setSizes([height * top // 100, height * (100 - top) // 100])

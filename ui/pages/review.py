@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QUrl, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -23,15 +23,39 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QHeaderView,
+    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+import wizard.scene as scene_module
 from ui.document import Document
 from ui.pages.base import StepPage
+from ui.widgets.scene_view import SceneView
 from wizard.model import Project
+
+# The graph tabs: (scene builder in wizard.scene, tab title)
+GRAPH_TABS: tuple[tuple[str, str], ...] = (
+    ("phase_map", "&Contract map"),
+    ("risk_matrix", "&Risk matrix"),
+    ("partner_load", "Risk by &partner"),
+)
+
+
+def _wrapping_tree(headers: list[str]) -> QTreeWidget:
+    """A two-column tree whose first column stretches and wraps long lines."""
+    tree = QTreeWidget()
+    tree.setHeaderLabels(headers)
+    tree.setWordWrap(True)
+    tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+    tree.header().setStretchLastSection(False)
+    tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+    return tree
+
 
 # (key, button text, file filter, default suffix)
 EXPORTS: tuple[tuple[str, str, str, str], ...] = (
@@ -135,17 +159,27 @@ class ReviewPage(StepPage):
         self.total.setFont(font)
         layout.addWidget(self.total)
 
-        row = QHBoxLayout()
-        self.scorecard = QTreeWidget()
-        self.scorecard.setHeaderLabels(["Principle and how the points were earned", "Score"])
-        self.scorecard.setColumnWidth(0, 460)
+        # The assessment and the three graphs share the space as tabs.
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("review.tabs")
+        assessment_tab = QWidget()
+        row = QHBoxLayout(assessment_tab)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.scorecard = _wrapping_tree(["Principle and how the points were earned", "Score"])
         row.addWidget(self.scorecard, 3)
-        self.findings = QTreeWidget()
-        self.findings.setHeaderLabels(["Finding", "Status"])
-        self.findings.setColumnWidth(0, 420)
+        self.findings = _wrapping_tree(["Finding", "Status"])
         self.findings.itemActivated.connect(self._finding_activated)
         row.addWidget(self.findings, 3)
-        layout.addLayout(row, 1)
+        self.tabs.addTab(assessment_tab, "&Assessment")
+        self.graphs: dict[str, SceneView] = {}
+        for key, title in GRAPH_TABS:
+            view = SceneView()
+            view.setObjectName(f"review.{key}")
+            view.itemClicked.connect(self.selectionChanged)
+            self.graphs[key] = view
+            self.tabs.addTab(view, title)
+        self.tabs.currentChanged.connect(lambda _index: self._draw_graph())
+        layout.addWidget(self.tabs, 1)
 
         box = QGroupBox("Export")
         grid = QGridLayout(box)
@@ -168,8 +202,16 @@ class ReviewPage(StepPage):
         layout.addWidget(box)
         self.refresh()
 
-    # -- the assessment ---------------------------------------------------------------------
+    # -- the assessment and graphs ----------------------------------------------------------
+    def _draw_graph(self) -> None:
+        """Draw the graph of the current tab (the others are drawn when they are shown)."""
+        view = self.tabs.currentWidget()
+        for key, graph_view in self.graphs.items():
+            if graph_view is view:
+                graph_view.set_scene(getattr(scene_module, key)(self.document.project))
+
     def refresh(self) -> None:
+        self._draw_graph()
         from wizard.export.business_case import assessment
 
         result = assessment(self.document.project)
