@@ -15,11 +15,16 @@ from __future__ import annotations
 import functools
 import json
 import pathlib
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from enum import Enum
+from typing import Any, TypeVar
 
 from wizard.model import Project
 from wizard.vocab import Allocation, BreakTrigger, Compensation, RiskCategory
+
+E = TypeVar("E", bound=Enum)
+T = TypeVar("T")
 
 RISK_LIBRARY_FILE = "risk_categories.json"
 CLAUSE_LIBRARY_FILE = "break_clauses.json"
@@ -92,75 +97,77 @@ def _enum(enum: type, value: Any, where: str, key: str) -> Any:
         raise LibraryError(f"{where}: '{key}' is '{value}', expected one of: {known}") from None
 
 
+def _library(file: str, list_key: str, key_field: str, vocabulary: type[E],
+             build: Callable[[dict, str, E], T]) -> dict[E, T]:
+    """Read a library file: a list of entries, one per vocabulary value, in vocabulary order.
+
+    ``build(entry, where, key)`` makes the entry's info; ``where`` names it in messages.
+    """
+    data = _read_json(templates_dir() / file)
+    entries = data.get(list_key) if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise LibraryError(f"{file}: expected a '{list_key}' list")
+    found: dict[E, T] = {}
+    for index, entry in enumerate(entries):
+        where = f"{file} {list_key}[{index}]"
+        if not isinstance(entry, dict):
+            raise LibraryError(f"{where}: expected an object")
+        key = _enum(vocabulary, _field(entry, key_field, str, where), where, key_field)
+        info = build(entry, where, key)
+        if key in found:
+            raise LibraryError(f"{where}: {key_field} '{key.value}' appears twice")
+        found[key] = info
+    missing = [k.value for k in vocabulary if k not in found]
+    if missing:
+        raise LibraryError(f"{file}: no entry for {', '.join(missing)}")
+    return {k: found[k] for k in vocabulary}
+
+
+def _category(entry: dict, where: str, code: RiskCategory) -> CategoryInfo:
+    share = _field(entry, "typical_public_share", int, where)
+    if not 0 <= share <= 100:
+        raise LibraryError(f"{where}: 'typical_public_share' must be 0 to 100, not {share}")
+    return CategoryInfo(
+        code=code,
+        title=_field(entry, "title", str, where),
+        description=_field(entry, "description", str, where),
+        typical_allocation=_enum(
+            Allocation, _field(entry, "typical_allocation", str, where), where,
+            "typical_allocation",
+        ),
+        typical_public_share=share,
+        typical_mitigation=_field(entry, "typical_mitigation", str, where),
+        ocds=_field(entry, "ocds", bool, where),
+    )
+
+
+def _clause(entry: dict, where: str, trigger: BreakTrigger) -> ClauseInfo:
+    notice = _field(entry, "typical_notice_months", int, where)
+    if not 0 <= notice <= 120:
+        raise LibraryError(f"{where}: 'typical_notice_months' must be 0 to 120, not {notice}")
+    return ClauseInfo(
+        trigger=trigger,
+        title=_field(entry, "title", str, where),
+        description=_field(entry, "description", str, where),
+        typical_notice_months=notice,
+        typical_compensation=_enum(
+            Compensation, _field(entry, "typical_compensation", str, where), where,
+            "typical_compensation",
+        ),
+        guidance=_field(entry, "guidance", str, where),
+    )
+
+
 @functools.cache
 def risk_library() -> dict[RiskCategory, CategoryInfo]:
     """Every risk category with its guidance, in vocabulary order."""
-    data = _read_json(templates_dir() / RISK_LIBRARY_FILE)
-    entries = data.get("categories") if isinstance(data, dict) else None
-    if not isinstance(entries, list):
-        raise LibraryError(f"{RISK_LIBRARY_FILE}: expected a 'categories' list")
-    found: dict[RiskCategory, CategoryInfo] = {}
-    for index, entry in enumerate(entries):
-        where = f"{RISK_LIBRARY_FILE} categories[{index}]"
-        if not isinstance(entry, dict):
-            raise LibraryError(f"{where}: expected an object")
-        code = _enum(RiskCategory, _field(entry, "code", str, where), where, "code")
-        share = _field(entry, "typical_public_share", int, where)
-        if not 0 <= share <= 100:
-            raise LibraryError(f"{where}: 'typical_public_share' must be 0 to 100, not {share}")
-        if code in found:
-            raise LibraryError(f"{where}: category '{code.value}' appears twice")
-        found[code] = CategoryInfo(
-            code=code,
-            title=_field(entry, "title", str, where),
-            description=_field(entry, "description", str, where),
-            typical_allocation=_enum(
-                Allocation, _field(entry, "typical_allocation", str, where), where,
-                "typical_allocation",
-            ),
-            typical_public_share=share,
-            typical_mitigation=_field(entry, "typical_mitigation", str, where),
-            ocds=_field(entry, "ocds", bool, where),
-        )
-    missing = [c.value for c in RiskCategory if c not in found]
-    if missing:
-        raise LibraryError(f"{RISK_LIBRARY_FILE}: no entry for {', '.join(missing)}")
-    return {c: found[c] for c in RiskCategory}
+    return _library(RISK_LIBRARY_FILE, "categories", "code", RiskCategory, _category)
 
 
 @functools.cache
 def clause_library() -> dict[BreakTrigger, ClauseInfo]:
     """Every break-clause trigger with its guidance, in vocabulary order."""
-    data = _read_json(templates_dir() / CLAUSE_LIBRARY_FILE)
-    entries = data.get("clauses") if isinstance(data, dict) else None
-    if not isinstance(entries, list):
-        raise LibraryError(f"{CLAUSE_LIBRARY_FILE}: expected a 'clauses' list")
-    found: dict[BreakTrigger, ClauseInfo] = {}
-    for index, entry in enumerate(entries):
-        where = f"{CLAUSE_LIBRARY_FILE} clauses[{index}]"
-        if not isinstance(entry, dict):
-            raise LibraryError(f"{where}: expected an object")
-        trigger = _enum(BreakTrigger, _field(entry, "trigger", str, where), where, "trigger")
-        notice = _field(entry, "typical_notice_months", int, where)
-        if not 0 <= notice <= 120:
-            raise LibraryError(f"{where}: 'typical_notice_months' must be 0 to 120, not {notice}")
-        if trigger in found:
-            raise LibraryError(f"{where}: trigger '{trigger.value}' appears twice")
-        found[trigger] = ClauseInfo(
-            trigger=trigger,
-            title=_field(entry, "title", str, where),
-            description=_field(entry, "description", str, where),
-            typical_notice_months=notice,
-            typical_compensation=_enum(
-                Compensation, _field(entry, "typical_compensation", str, where), where,
-                "typical_compensation",
-            ),
-            guidance=_field(entry, "guidance", str, where),
-        )
-    missing = [t.value for t in BreakTrigger if t not in found]
-    if missing:
-        raise LibraryError(f"{CLAUSE_LIBRARY_FILE}: no entry for {', '.join(missing)}")
-    return {t: found[t] for t in BreakTrigger}
+    return _library(CLAUSE_LIBRARY_FILE, "clauses", "trigger", BreakTrigger, _clause)
 
 
 def example_names() -> list[str]:

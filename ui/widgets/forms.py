@@ -259,18 +259,15 @@ class BoundField(QWidget):
             self.editor.blockSignals(False)
 
 
-class LineField(BoundField):
-    """One line of text; commits on Enter, on leaving the field and after a short pause."""
+class _IdleCommitField(BoundField):
+    """A text field that commits when editing finishes and after a short pause in typing."""
 
-    def _make_editor(self) -> QWidget:
-        editor = QLineEdit()
+    def _idle_timer(self) -> QTimer:
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(IDLE_COMMIT_MS)
         self._timer.timeout.connect(lambda: self.commit(revert_on_error=False))
-        editor.textEdited.connect(lambda _t: self._timer.start())
-        editor.editingFinished.connect(self._finish)
-        return editor
+        return self._timer
 
     def _finish(self) -> None:
         self._timer.stop()
@@ -278,6 +275,17 @@ class LineField(BoundField):
 
     def _busy(self) -> bool:
         return self._timer.isActive()
+
+
+class LineField(_IdleCommitField):
+    """One line of text; commits on Enter, on leaving the field and after a short pause."""
+
+    def _make_editor(self) -> QWidget:
+        editor = QLineEdit()
+        timer = self._idle_timer()
+        editor.textEdited.connect(lambda _t: timer.start())
+        editor.editingFinished.connect(self._finish)
+        return editor
 
     def _show(self, value: Any) -> None:
         text = "" if value is None else str(value)
@@ -303,7 +311,7 @@ class _PlainText(QPlainTextEdit):
         self.focusLost.emit()
 
 
-class TextField(BoundField):
+class TextField(_IdleCommitField):
     """Long text; commits when the field loses focus and after a short pause in typing."""
 
     def _make_editor(self) -> QWidget:
@@ -311,20 +319,9 @@ class TextField(BoundField):
         editor.setTabChangesFocus(True)
         editor.setMinimumHeight(60)
         editor.setMaximumHeight(120)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(IDLE_COMMIT_MS)
-        self._timer.timeout.connect(lambda: self.commit(revert_on_error=False))
-        editor.textChanged.connect(self._timer.start)
+        editor.textChanged.connect(self._idle_timer().start)
         editor.focusLost.connect(self._finish)
         return editor
-
-    def _finish(self) -> None:
-        self._timer.stop()
-        self.commit()
-
-    def _busy(self) -> bool:
-        return self._timer.isActive()
 
     def _show(self, value: Any) -> None:
         text = "" if value is None else str(value)

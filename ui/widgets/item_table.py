@@ -97,46 +97,37 @@ class Column:
 # -- structural edits that keep references whole --------------------------------------------------
 
 
+# The fields that refer to a partner (a single id) or to phases (a list of ids).
+_REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
+    "partners": (("phases", "provider"), ("risks", "owner"), ("kpis", "owner")),
+    "phases": (("phases", "depends_on"), ("risks", "phases"), ("break_clauses", "phases")),
+}
+
+
+def _rewrite_references(project: Project, collection: str, old: str, new: str | None) -> int:
+    """Point every reference to ``old`` at ``new`` (None: remove it); return how many."""
+    count = 0
+    for items, attr in _REFERENCES.get(collection, ()):
+        for item in getattr(project, items):
+            refs = getattr(item, attr)
+            if isinstance(refs, list):
+                if old in refs:
+                    setattr(item, attr, [r for r in (new if r == old else r for r in refs) if r])
+                    count += 1
+            elif refs == old:
+                setattr(item, attr, new)
+                count += 1
+    return count
+
+
 def remove_references(project: Project, collection: str, item_id: str) -> int:
     """Remove every reference to a partner or phase about to be deleted; return how many."""
-    count = 0
-    if collection == "partners":
-        for items, attr in ((project.phases, "provider"), (project.risks, "owner"),
-                            (project.kpis, "owner")):
-            for item in items:
-                if getattr(item, attr) == item_id:
-                    setattr(item, attr, None)
-                    count += 1
-    elif collection == "phases":
-        for items, attr in ((project.phases, "depends_on"), (project.risks, "phases"),
-                            (project.break_clauses, "phases")):
-            for item in items:
-                refs = getattr(item, attr)
-                if item_id in refs:
-                    setattr(item, attr, [r for r in refs if r != item_id])
-                    count += 1
-    return count
+    return _rewrite_references(project, collection, item_id, None)
 
 
 def rename_references(project: Project, collection: str, old: str, new: str) -> int:
     """Point every reference to partner or phase ``old`` at ``new``; return how many."""
-    count = 0
-    if collection == "partners":
-        for items, attr in ((project.phases, "provider"), (project.risks, "owner"),
-                            (project.kpis, "owner")):
-            for item in items:
-                if getattr(item, attr) == old:
-                    setattr(item, attr, new)
-                    count += 1
-    elif collection == "phases":
-        for items, attr in ((project.phases, "depends_on"), (project.risks, "phases"),
-                            (project.break_clauses, "phases")):
-            for item in items:
-                refs = getattr(item, attr)
-                if old in refs:
-                    setattr(item, attr, [new if r == old else r for r in refs])
-                    count += 1
-    return count
+    return _rewrite_references(project, collection, old, new)
 
 
 # -- the model ------------------------------------------------------------------------------------
