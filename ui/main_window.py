@@ -546,7 +546,9 @@ class ShortcutsDialog(QDialog):
         self.resize(640, 560)
 
     def set_rows(self, rows: list[tuple[str, str, str]]) -> None:
-        rows = list(rows) + list(self.EXTRA)
+        from ui.workshop.mode import help_rows
+
+        rows = list(rows) + list(self.EXTRA) + help_rows()
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             for c, text in enumerate(row):

@@ -205,6 +205,12 @@ def test_every_command_is_on_the_keyboard_and_listed_under_help(qtbot, window):
     for spec in ACTIONS:
         if spec.shortcuts:
             assert any(keys == ", ".join(spec.shortcuts) for keys in keys_of.values()), spec.key
+    # Workshop mode's keys are listed too, from the same tables its window and legend use.
+    assert keys_of["Workshop mode"] == "F11"
+    assert ("Workshop mode", "Show or hide the findings", "F9") in rows
+    assert ("Workshop mode", "Larger type", "Ctrl+=, Ctrl++") in rows
+    assert ("Workshop mode, risks", "shared", "S") in rows
+    assert ("Workshop mode, phasing", "a month longer / shorter", "+ / −") in rows
 
 
 def test_f6_moves_between_panes_and_tab_enters_the_step(qtbot, window):

@@ -44,16 +44,37 @@ from wizard.workshop import (
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
-RISK_LEGEND = (
-    "Enter add  ·  Esc to the list, / back  ·  1–5 score: likelihood, then impact (L / I)\n"
-    "U public  ·  P private  ·  S shared  ·  A agreed  ·  D disputed\n"
-    "V votes  ·  K settle from votes  ·  N note on the last change"
+# The capture keys, line by line as the on-screen legend shows them; Help lists them too.
+RISK_KEYS: tuple[tuple[tuple[str, str], ...], ...] = (
+    (("Enter", "add"), ("Esc", "to the list"), ("/", "back to the title box")),
+    (("1–5", "score: likelihood, then impact"), ("L / I", "choose which the next digit sets")),
+    (("U", "public"), ("P", "private"), ("S", "shared"), ("A", "agreed"), ("D", "disputed")),
+    (("V", "votes"), ("K", "settle from votes"), ("N", "note on the last change")),
 )
-PHASE_LEGEND = (
-    "Enter add  ·  Esc to the list, / back to the name box\n"
-    "← / → start a month earlier / later (Shift: a year)\n"
-    "+ / − a month longer / shorter  ·  ] / [ a year  ·  N note on the last change"
+PHASE_KEYS: tuple[tuple[tuple[str, str], ...], ...] = (
+    (("Enter", "add"), ("Esc", "to the list"), ("/", "back to the name box")),
+    (("← / →", "start a month earlier / later (Shift: a year)"),),
+    (("+ / −", "a month longer / shorter"), ("] / [", "a year longer / shorter"),
+     ("N", "note on the last change")),
 )
+
+
+def legend(lines: tuple[tuple[tuple[str, str], ...], ...]) -> str:
+    return "\n".join("  ·  ".join(f"{keys} {what}" for keys, what in line) for line in lines)
+
+
+def help_rows() -> list[tuple[str, str, str]]:
+    """(where, command, keys) of the capture keys, for Help > Keyboard shortcuts."""
+    return [
+        (f"Workshop mode, {step}", what, keys)
+        for step, lines in (("risks", RISK_KEYS), ("phasing", PHASE_KEYS))
+        for line in lines
+        for keys, what in line
+    ]
+
+
+RISK_LEGEND = legend(RISK_KEYS)
+PHASE_LEGEND = legend(PHASE_KEYS)
 
 DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 6)}
 

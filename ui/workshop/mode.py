@@ -51,6 +51,24 @@ SCALE_KEY = "workshop/scale"
 STEP_TITLES = {key: title.split(None, 1)[1] for key, title in STEPS}
 STEP_NUMBERS = {key: n for n, (key, _title) in enumerate(STEPS, start=1)}
 HINT = "F11 leave  ·  F9 findings  ·  T timer  ·  Ctrl+= / Ctrl+− type size"
+
+# The workshop window's own keys: (what it does, shortcuts, slot name); Help lists them too.
+WINDOW_KEYS: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    ("Show or hide the findings", ("F9",), "findings"),
+    ("Larger type", ("Ctrl+=", "Ctrl++"), "larger"),
+    ("Smaller type", ("Ctrl+-",), "smaller"),
+    ("Type size back to normal", ("Ctrl+0",), "normal"),
+    ("Start or pause the step timer", ("T",), "timer"),
+    ("Reset and hide the step timer", ("Shift+T",), "reset timer"),
+)
+
+
+def help_rows() -> list[tuple[str, str, str]]:
+    """(where, command, keys) of the workshop window's keys and the capture keys, for Help."""
+    from ui.workshop import capture
+
+    window = [("Workshop mode", what, ", ".join(keys)) for what, keys, _name in WINDOW_KEYS]
+    return window + capture.help_rows()
 # Main-window commands that also work in the workshop window.
 SHARED_ACTIONS = ("undo", "redo", "save", "save_as", "next_step", "back_step",
                   *(f"step_{n}" for n in range(1, len(STEPS) + 1)))
@@ -346,15 +364,16 @@ class WorkshopMode:
         for key in SHARED_ACTIONS:
             if key in self.main.actions:
                 window.addAction(self.main.actions[key])
-        keys: list[tuple[tuple[str, ...], Callable[[], object]]] = [
-            (("F9",), view.toggle_findings),
-            (("Ctrl+=", "Ctrl++"), lambda: self.set_scale(self.scale() + SCALE_STEP)),
-            (("Ctrl+-",), lambda: self.set_scale(self.scale() - SCALE_STEP)),
-            (("Ctrl+0",), lambda: self.set_scale(DEFAULT_SCALE)),
-            (("T",), view.timer.toggle),
-            (("Shift+T",), view.timer.reset),
-        ]
-        for shortcuts, slot in keys:
+        slots: dict[str, Callable[[], object]] = {
+            "findings": view.toggle_findings,
+            "larger": lambda: self.set_scale(self.scale() + SCALE_STEP),
+            "smaller": lambda: self.set_scale(self.scale() - SCALE_STEP),
+            "normal": lambda: self.set_scale(DEFAULT_SCALE),
+            "timer": view.timer.toggle,
+            "reset timer": view.timer.reset,
+        }
+        for _what, shortcuts, name in WINDOW_KEYS:
+            slot = slots[name]
             action = QAction(window)
             action.setShortcuts([QKeySequence(s) for s in shortcuts])
             action.triggered.connect(lambda _checked=False, f=slot: f())
