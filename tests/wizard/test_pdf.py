@@ -161,3 +161,21 @@ def test_public_edition_gives_no_partial_total_of_phase_values():
     assert "Total of phases" not in text("public")
     assert "no total of phase values is given" in text("public")
     assert "Total of phases" in text("internal")
+
+
+def test_export_leaves_the_garbage_collector_as_it_found_it():
+    import gc
+
+    from wizard.catalog import load_example
+    from wizard.export.pdf import pdf_bytes
+
+    project = load_example("regeneration")
+    assert gc.isenabled()
+    pdf_bytes(project, "public")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        pdf_bytes(project, "public")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
