@@ -16,37 +16,32 @@ ASSESS_EVERY = 12
 P = "accountable"
 
 
-def open_book(project: Project) -> list[Finding]:
+def _required_from(project: Project, rule: str, threshold: int, setting: str,
+                   missing: str) -> list[Finding]:
+    """A warning when the contract value reaches ``threshold`` but ``setting`` is off."""
     value = project.project.value_gbp
-    if value >= OPEN_BOOK_FROM and not project.accountability.open_book:
+    if value >= threshold and not getattr(project.accountability, setting):
         return [finding(
-            "open-book", "warning", P, "accountability", "", "Accountability",
-            f"Contract value {gbp(value)} is {gbp(OPEN_BOOK_FROM)} or more but open book "
-            "accounting is off.",
+            rule, "warning", P, "accountability", "", "Accountability",
+            f"Contract value {gbp(value)} is {gbp(threshold)} or more but {missing}.",
         )]
     return []
+
+
+def open_book(project: Project) -> list[Finding]:
+    return _required_from(project, "open-book", OPEN_BOOK_FROM, "open_book",
+                          "open book accounting is off")
 
 
 def data_disclosure(project: Project) -> list[Finding]:
-    value = project.project.value_gbp
-    if value >= OPEN_BOOK_FROM and not project.accountability.data_disclosure:
-        return [finding(
-            "data-disclosure", "warning", P, "accountability", "", "Accountability",
-            f"Contract value {gbp(value)} is {gbp(OPEN_BOOK_FROM)} or more but full data "
-            "disclosure is off.",
-        )]
-    return []
+    return _required_from(project, "data-disclosure", OPEN_BOOK_FROM, "data_disclosure",
+                          "full data disclosure is off")
 
 
 def accreditation(project: Project) -> list[Finding]:
-    value = project.project.value_gbp
-    if value >= ACCREDITATION_FROM and not project.accountability.social_responsibility_accreditation:
-        return [finding(
-            "accreditation", "warning", P, "accountability", "", "Accountability",
-            f"Contract value {gbp(value)} is {gbp(ACCREDITATION_FROM)} or more but bidders are "
-            "not asked for social responsibility accreditation.",
-        )]
-    return []
+    return _required_from(project, "accreditation", ACCREDITATION_FROM,
+                          "social_responsibility_accreditation",
+                          "bidders are not asked for social responsibility accreditation")
 
 
 def subcontracts(project: Project) -> list[Finding]:
