@@ -117,15 +117,18 @@ class Document(QObject):
         old = get_at(self.project, path)
         if old == value and type(old) is type(value):
             return
-        before = set(reference_problems(self.project))
         try:
             _set_at(self.project, path, value)
         except ValidationError as err:
             raise EditError(_validation_message(path, err)) from None
         except (TypeError, ValueError, IndexError, AttributeError) as err:
             raise EditError(f"{describe(path)}: {err}") from None
-        new_problems = [p for p in reference_problems(self.project) if p not in before]
+        after = reference_problems(self.project)
         _set_at(self.project, path, old)
+        # Only an edit that leaves a problem needs the state before it to tell whether the
+        # edit made the problem: one scan of the references per edit in the usual case.
+        before = set(reference_problems(self.project)) if after else set()
+        new_problems = [p for p in after if p not in before]
         if new_problems:
             raise EditError(new_problems[0])
         self.undo_stack.push(_SetValue(self, path, old, value, text or f"Change {describe(path)}"))
