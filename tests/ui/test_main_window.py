@@ -316,3 +316,18 @@ def test_review_step_shows_both_graphs_and_a_click_goes_to_the_item(qtbot, leisu
     click_graph_item(qtbot, review.graphs["risk_matrix"], "risks", "R4")
     assert window.current_step() == "risks"
     assert window.current_page().table.current_id() == "R4"
+
+
+def test_review_step_catches_up_with_edits_made_on_other_steps(leisure_window):
+    window = leisure_window
+    window.go_to_step("review")
+    review = window.current_page()
+    before = review.total.text()
+    window.go_to_step("accountability")
+    assert not review.isVisible()
+    window.document.set_value(("accountability", "publish_subcontracts"), True,
+                              "Publish sub-contracts")
+    window.go_to_step("review")
+    after = review.total.text()
+    assert after != before
+    assert after == f"Changemaking score: {int(before.split()[2]) + 2} of 50"

@@ -200,7 +200,7 @@ class ReviewPage(StepPage):
         grid.addWidget(self.progress, 2, 0, 1, 3)
         grid.addWidget(self.status, 3, 0, 1, 3)
         layout.addWidget(box)
-        self.refresh()
+        self._rebuild()  # filled at once, so a page built for tests or export is complete
 
     # -- the assessment and graphs ----------------------------------------------------------
     def _draw_graph(self) -> None:
@@ -211,6 +211,20 @@ class ReviewPage(StepPage):
                 graph_view.set_scene(getattr(scene_module, key)(self.document.project))
 
     def refresh(self) -> None:
+        """Redraw now if the page is on screen, else when it is next shown: the assessment
+        reruns every check, which the findings panel already does after each edit."""
+        if self.isVisible():
+            self._rebuild()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._stale:
+            self._rebuild()
+
+    def _rebuild(self) -> None:
+        self._stale = False
         self._draw_graph()
         from wizard.export.business_case import assessment
 
