@@ -31,7 +31,7 @@ from wizard.vocab import (
 )
 
 FORMAT = "changemaker-project"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Bounds: generous for real contracts, tight enough that a hostile file cannot exhaust memory.
 MAX_SHORT = 300
@@ -242,7 +242,7 @@ class Project(Strict):
     """A whole project file."""
 
     format: Literal["changemaker-project"] = FORMAT
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[2] = SCHEMA_VERSION
     project: ProjectInfo = Field(default_factory=ProjectInfo)
     partners: list[Partner] = Field(default_factory=list, max_length=MAX_ITEMS)
     phases: list[Phase] = Field(default_factory=list, max_length=MAX_ITEMS)

@@ -45,8 +45,15 @@ MANY_ERRORS = 1_000  # beyond this, the first errors are found on a shortened co
 SAMPLE_ITEMS = 5
 
 # Upgrades of older files: MIGRATIONS[n] turns a version-n document into a version-(n + 1) one.
-# Version 1 is the first published format, so there is nothing to upgrade yet.
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+
+
+def _upgrade_1_to_2(document: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 adds fields (appraisal, procurement, sharing...) that all have defaults, so a
+    version-1 document means the same once its version is raised."""
+    return document
+
+
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _upgrade_1_to_2}
 
 
 # Errors ------------------------------------------------------------------------------------------

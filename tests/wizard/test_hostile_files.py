@@ -203,10 +203,10 @@ CORPUS: dict[str, tuple[bytes, str, tuple[str, ...]]] = {
         "",
         ("break_clauses[0] (B1) phase 'PH3'", "no phase has that id"),
     ),
-    "schema_version 2": (
-        _edited(_set(("schema_version",), 2)),
+    "schema_version 3": (
+        _edited(_set(("schema_version",), 3)),
         "schema_version",
-        ("newer Changemaker", "schema version 2"),
+        ("newer Changemaker", "schema version 3"),
     ),
     'schema_version "1"': (
         _edited(_set(("schema_version",), "1")),
@@ -347,7 +347,7 @@ FOLDER_CORPUS = {
     "single-quotes.changemaker.json": "not valid JSON",
     "trailing-data.changemaker.json": "there is more after the end of the project",
     "unclosed-string.changemaker.json": "a text value is not closed",
-    "version-as-float.changemaker.json": "schema_version: must be a whole number such as 1, not 1.0",
+    "version-as-float.changemaker.json": "schema_version: must be a whole number such as 2, not 1.0",
 }
 
 

@@ -73,7 +73,7 @@ def _refused(build, field: str) -> str:
 def test_a_blank_project_is_valid_with_sensible_defaults():
     project = Project()
     assert project.format == "changemaker-project"
-    assert project.schema_version == 1
+    assert project.schema_version == 2
     assert project.project.title == "Untitled contract"
     assert project.project.start == dt.date(2027, 4, 1)
     assert project.project.duration_months == 120
@@ -160,7 +160,7 @@ def test_unknown_fields_and_unknown_choices_are_refused():
     assert _refused(lambda: Risk(id="R1", title="T", colour="red"), "colour") == "extra_forbidden"
     assert _refused(lambda: Risk(id="R1", title="T", allocation="nobody"), "allocation") == "enum"
     assert _refused(lambda: Project(format="spreadsheet"), "format") == "literal_error"
-    assert _refused(lambda: Project(schema_version=2), "schema_version") == "literal_error"
+    assert _refused(lambda: Project(schema_version=3), "schema_version") == "literal_error"
 
 
 def test_assignment_is_checked_too():

@@ -59,7 +59,7 @@ def test_saved_file_is_readable_utf8_json_with_format_first(tmp_path):
     text = raw.decode("utf-8")
     assert "Canolfan Hamdden – Llanrwst £2m" in text  # not \u escapes: ensure_ascii=False
     assert "ŵ ŷ" in text and "Færre" in text and "€" in text
-    assert text.startswith('{\n  "format": "changemaker-project",\n  "schema_version": 1,')
+    assert text.startswith('{\n  "format": "changemaker-project",\n  "schema_version": 2,')
     assert text.endswith("\n") and not text.endswith("\n\n")
     assert json.loads(text)["risks"][0]["owner"] == "P1"
 
@@ -193,7 +193,7 @@ def test_an_older_version_is_upgraded_through_the_migrations(monkeypatch):
     monkeypatch.setitem(storage.MIGRATIONS, 0, upgrade_0_to_1)
     project = storage.loads(json.dumps(document))
     assert project == _welsh_project()
-    assert project.schema_version == 1
+    assert project.schema_version == 2
 
 
 def test_an_older_version_without_a_migration_is_refused():

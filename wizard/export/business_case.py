@@ -27,12 +27,12 @@ from wizard.export.content import (
     Para,
     Table,
 )
+from wizard.export.editions import EDITIONS
 from wizard.model import Project
 from wizard.redact import redact, redaction_log
 from wizard.schedule import build_schedule
 from wizard.vocab import IMPACT_LABELS, LIKELIHOOD_LABELS, Allocation, DeliveryModel, label
 
-EDITIONS = ("public", "internal")
 WORDING_PATH = Path(__file__).resolve().parents[2] / "templates" / "business_case.json"
 WITHHELD = "Withheld"
 
