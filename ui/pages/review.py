@@ -90,28 +90,22 @@ def open_file(path: str) -> None:
     QDesktopServices.openUrl(QUrl.fromLocalFile(path))
 
 
+# the app's export buttons -> (kind, edition) of wizard.export.write
+EXPORT_KINDS: dict[str, tuple[str, str]] = {
+    "pdf-public": ("pdf", "public"),
+    "pdf-internal": ("pdf", "internal"),
+    "html": ("html", "public"),
+    "ocds": ("ocds", "public"),
+    "risks": ("risks", "internal"),
+}
+
+
 def write_export(kind: str, project: Project, path: str, progress: Callable[[int, str], None]) -> None:
-    """Write one export (runs in the worker thread; Qt-free)."""
-    if kind in ("pdf-public", "pdf-internal"):
-        from wizard.export.pdf import export_pdf
+    """Write one export (runs in the worker thread; Qt-free): the core's one entry point."""
+    from wizard import export
 
-        export_pdf(project, path, "public" if kind == "pdf-public" else "internal", progress)
-    elif kind == "html":
-        from wizard.export.html import export_html
-
-        export_html(project, path, "public")
-    elif kind == "ocds":
-        from wizard.export.ocds import export_ocds
-
-        export_ocds(project, path)
-    elif kind == "risks":
-        from wizard.export.register import export_register
-
-        if Path(path).suffix.lower() not in (".csv", ".xlsx"):
-            raise ValueError("The risk register file must end in .csv or .xlsx")
-        export_register(project, path, "internal")
-    else:
-        raise ValueError(f"Unknown export '{kind}'")
+    what, edition = EXPORT_KINDS.get(kind, (kind, "public"))
+    export.write(what, project, path, edition, progress)
 
 
 class _Signals(QObject):
@@ -131,7 +125,8 @@ class ExportJob(QRunnable):
         try:
             write_export(self.kind, self.project, self.path, self.signals.progress.emit)
         except OSError as err:
-            self.signals.failed.emit(f"Could not write {Path(self.path).name}: {err.strerror or err}")
+            reason = getattr(err, "reason", None) or err.strerror or err
+            self.signals.failed.emit(f"Could not write {Path(self.path).name}: {reason}")
         except Exception as err:  # shown to the user, never a crash
             self.signals.failed.emit(f"Could not export {Path(self.path).name}: {err}")
         else:

@@ -38,45 +38,48 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     return parser
 
 
-def run(args: argparse.Namespace) -> int:
-    from wizard import storage
-    from wizard.export.html import export_html
-    from wizard.export.ocds import export_ocds
-    from wizard.export.pdf import export_pdf
-    from wizard.export.register import export_register
+# (option, kind) in the order the files are written
+OPTIONS: tuple[tuple[str, str], ...] = (
+    ("pdf", "pdf"),
+    ("html", "html"),
+    ("ocds", "ocds"),
+    ("risks", "risks"),
+)
 
-    jobs = [
-        ("PDF", args.pdf, lambda p, out: export_pdf(p, out, args.edition)),
-        ("HTML", args.html, lambda p, out: export_html(p, out, args.edition)),
-        ("OCDS", args.ocds, lambda p, out: export_ocds(p, out)),
-        ("risk register", args.risks, lambda p, out: export_register(p, out, args.edition)),
-    ]
-    jobs = [j for j in jobs if j[1]]
+
+def run(args: argparse.Namespace) -> int:
+    from wizard import export, storage
+
+    jobs = [(kind, getattr(args, option)) for option, kind in OPTIONS if getattr(args, option, None)]
     if not jobs:
-        print("export: say what to write: --pdf OUT, --html OUT, --ocds OUT or --risks OUT.csv",
+        print("export: say what to write: " + ", ".join(f"--{o} OUT" for o, _ in OPTIONS),
               file=sys.stderr)
         return EXIT_FAILED
-    if args.risks and Path(args.risks).suffix.lower() not in (".csv", ".xlsx"):
-        print(f"export: --risks {args.risks}: the file must end in .csv or .xlsx", file=sys.stderr)
-        return EXIT_FAILED
+    for kind, out in jobs:
+        try:
+            export.check_target(kind, out)
+        except export.ExportError:
+            print(f"export: --{kind} {out}: the file must end in "
+                  + " or ".join(export.KINDS[kind][1]), file=sys.stderr)
+            return EXIT_FAILED
     try:
         project = storage.load(args.file)
     except storage.ProjectFileError as err:
         print(f"export: {err}", file=sys.stderr)
         return EXIT_FAILED
     status = EXIT_OK
-    for what, out, write in jobs:
-        target = Path(out)
-        if not target.parent.exists():
+    for kind, out in jobs:
+        what = export.describe(kind)
+        if not Path(out).parent.exists():
             print(f"export: cannot write the {what} to {out}: the folder does not exist", file=sys.stderr)
             status = EXIT_FAILED
             continue
         try:
-            write(project, target)
+            export.write(kind, project, out, args.edition)
         except OSError as err:
-            print(f"export: cannot write the {what} to {out}: {err.strerror or err}", file=sys.stderr)
+            reason = getattr(err, "reason", None) or err.strerror or err
+            print(f"export: cannot write the {what} to {out}: {reason}", file=sys.stderr)
             status = EXIT_FAILED
             continue
-        edition = "public" if what == "OCDS" else args.edition
-        print(f"Wrote the {what} ({edition} edition) to {out}")
+        print(f"Wrote the {what} ({export.edition_of(kind, args.edition)} edition) to {out}")
     return status

@@ -143,5 +143,7 @@ def html_text(project: Project, edition: str = "public") -> str:
 
 
 def export_html(project: Project, out: str | os.PathLike[str], edition: str = "public") -> None:
-    with open(out, "w", encoding="utf-8") as fh:
-        fh.write(html_text(project, edition))
+    """Write the HTML edition atomically (see ``wizard.export.write``)."""
+    from wizard.storage import write_atomic
+
+    write_atomic(html_text(project, edition).encode("utf-8"), out)

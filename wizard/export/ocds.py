@@ -212,8 +212,13 @@ def _package(p: Project) -> dict[str, Any]:
     }
 
 
+def ocds_text(project: Project) -> str:
+    """The release package of the public edition as JSON text."""
+    return json.dumps(release_package(project), ensure_ascii=False, indent=2) + "\n"
+
+
 def export_ocds(project: Project, out: str | os.PathLike[str]) -> None:
-    """Write the release package of the public edition as UTF-8 JSON."""
-    with open(out, "w", encoding="utf-8") as fh:
-        json.dump(release_package(project), fh, ensure_ascii=False, indent=2)
-        fh.write("\n")
+    """Write the release package of the public edition as UTF-8 JSON, atomically."""
+    from wizard.storage import write_atomic
+
+    write_atomic(ocds_text(project).encode("utf-8"), out)

@@ -437,18 +437,16 @@ def export_pdf(project: Project, out: str | os.PathLike[str] | io.BufferedIOBase
 
 def _export_pdf(project: Project, out: str | os.PathLike[str] | io.BufferedIOBase,
                 edition: str, progress: Progress | None) -> None:
-    shown, case = business_case_for(project, edition)
     if isinstance(out, (str, os.PathLike)):
-        target = Path(out)
-        tmp = target.with_name(target.name + ".part")
-        with open(tmp, "wb") as fh:
-            write_pdf(case, shown, fh, progress)
-        os.replace(tmp, target)
-    else:
-        write_pdf(case, shown, out, progress)
+        from wizard.storage import write_atomic
+
+        write_atomic(pdf_bytes(project, edition, progress), out)
+        return
+    shown, case = business_case_for(project, edition)
+    write_pdf(case, shown, out, progress)
 
 
-def pdf_bytes(project: Project, edition: str = "public") -> bytes:
+def pdf_bytes(project: Project, edition: str = "public", progress: Progress | None = None) -> bytes:
     buffer = io.BytesIO()
-    export_pdf(project, buffer, edition)
+    export_pdf(project, buffer, edition, progress)
     return buffer.getvalue()

@@ -67,14 +67,22 @@ def _safe(value: str | int) -> str | int:
 
 
 def export_register(project: Project, out: str | os.PathLike[str], edition: str = "internal") -> None:
-    """Write the register as .csv or .xlsx (by the file's extension)."""
+    """Write the register as .csv or .xlsx (by the file's extension), atomically."""
+    from wizard.storage import write_atomic
+
+    data = register_bytes(project, Path(out).suffix.lower(), edition)
+    write_atomic(data, out)
+
+
+def register_bytes(project: Project, suffix: str, edition: str = "internal") -> bytes:
+    """The register as the bytes of a .csv or .xlsx file (``suffix`` says which)."""
     shown = redact(project) if edition == "public" else project
     rows = [[_safe(v) for v in row] for row in register_rows(shown)]
-    suffix = Path(out).suffix.lower()
     if suffix == ".csv":
-        with open(out, "w", encoding="utf-8-sig", newline="") as fh:
-            csv.writer(fh).writerows(rows)
-    elif suffix == ".xlsx":
+        text = io.StringIO(newline="")
+        csv.writer(text).writerows(rows)
+        return text.getvalue().encode("utf-8-sig")
+    if suffix == ".xlsx":
         from openpyxl import Workbook
 
         book = Workbook()
@@ -87,9 +95,10 @@ def export_register(project: Project, out: str | os.PathLike[str], edition: str 
         fixed = dt.datetime(2000, 1, 1)
         book.properties.created = fixed
         book.properties.modified = fixed
-        book.save(out)
-    else:
-        raise ValueError(f"Cannot write a risk register as '{suffix or 'no extension'}': use .csv or .xlsx")
+        buffer = io.BytesIO()
+        book.save(buffer)
+        return buffer.getvalue()
+    raise ValueError(f"Cannot write a risk register as '{suffix or 'no extension'}': use .csv or .xlsx")
 
 
 # -- import ------------------------------------------------------------------------------------
