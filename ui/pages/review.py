@@ -62,6 +62,9 @@ EXPORTS: tuple[tuple[str, str, str, str], ...] = (
     ("pdf-public", "Business case PDF (public)…", "PDF files (*.pdf)", ".pdf"),
     ("pdf-internal", "Business case PDF (internal)…", "PDF files (*.pdf)", ".pdf"),
     ("html", "Accessible HTML (public)…", "HTML files (*.html)", ".html"),
+    ("docx-public", "Business case Word (public)…", "Word documents (*.docx)", ".docx"),
+    ("docx-internal", "Business case Word (internal)…", "Word documents (*.docx)", ".docx"),
+    ("schedules", "Contract schedules Word (internal)…", "Word documents (*.docx)", ".docx"),
     ("ocds", "OCDS open data (public)…", "JSON files (*.json)", ".json"),
     ("risks", "Risk register (CSV or Excel)…", "CSV files (*.csv);;Excel workbooks (*.xlsx)", ".csv"),
 )
@@ -95,6 +98,9 @@ EXPORT_KINDS: dict[str, tuple[str, str]] = {
     "pdf-public": ("pdf", "public"),
     "pdf-internal": ("pdf", "internal"),
     "html": ("html", "public"),
+    "docx-public": ("docx", "public"),
+    "docx-internal": ("docx", "internal"),
+    "schedules": ("schedules", "internal"),
     "ocds": ("ocds", "public"),
     "risks": ("risks", "internal"),
 }
@@ -186,14 +192,15 @@ class ReviewPage(StepPage):
             self.buttons[kind] = button
         self.import_button = QPushButton("Import a risk register…")
         self.import_button.clicked.connect(self._import)
-        grid.addWidget(self.import_button, 1, 2)
+        rows = (len(EXPORTS) + 1 + 2) // 3  # the export buttons, then the import button
+        grid.addWidget(self.import_button, len(EXPORTS) // 3, len(EXPORTS) % 3)
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
         self.status = QLabel("Choose an export. The public editions withhold sensitive content.")
         self.status.setWordWrap(True)
-        grid.addWidget(self.progress, 2, 0, 1, 3)
-        grid.addWidget(self.status, 3, 0, 1, 3)
+        grid.addWidget(self.progress, rows, 0, 1, 3)
+        grid.addWidget(self.status, rows + 1, 0, 1, 3)
         layout.addWidget(box)
         self._rebuild()  # filled at once, so a page built for tests or export is complete
 
@@ -275,7 +282,8 @@ class ReviewPage(StepPage):
             title = self.document.project.project.title or "business-case"
             stem = "".join(c if c.isalnum() or c in " -_" else "-" for c in title).strip() or "export"
             extra = {"pdf-public": " (public)", "pdf-internal": " (internal)", "ocds": " OCDS",
-                     "risks": " risk register"}.get(kind, "")
+                     "docx-public": " (public)", "docx-internal": " (internal)",
+                     "schedules": " contract schedules", "risks": " risk register"}.get(kind, "")
             path = ask_export_path(self, spec[1].rstrip("…"), stem + extra + spec[3], spec[2])
             if not path:
                 return False

@@ -1,10 +1,11 @@
 """The ``changemaker export`` command.
 
     changemaker export FILE --pdf OUT [--edition public|internal]
-                            [--html OUT] [--ocds OUT] [--risks OUT.csv|OUT.xlsx]
+                            [--html OUT] [--docx OUT.docx] [--schedules OUT.docx]
+                            [--ocds OUT] [--risks OUT.csv|OUT.xlsx]
 
-The edition (public by default) applies to the PDF, the HTML and the risk register; the OCDS
-release package is always the public edition. Exit codes: 0 done, 2 the project cannot be read
+The edition (public by default) applies to every output except the OCDS release package,
+which is always the public edition. Every file is written through ``wizard.export.write``. Exit codes: 0 done, 2 the project cannot be read
 or an output cannot be written (the message says which and why).
 """
 
@@ -27,6 +28,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     parser.add_argument("file", metavar="FILE", help="the project file")
     parser.add_argument("--pdf", metavar="OUT", help="the business case as PDF")
     parser.add_argument("--html", metavar="OUT", help="the accessible HTML edition")
+    parser.add_argument("--docx", metavar="OUT", help="the business case as a Word document (.docx)")
+    parser.add_argument("--schedules", metavar="OUT",
+                        help="the contract schedules for the tender pack as a Word document (.docx)")
     parser.add_argument("--ocds", metavar="OUT", help="OCDS for PPPs release package (public edition)")
     parser.add_argument("--risks", metavar="OUT", help="the risk register as .csv or .xlsx")
     parser.add_argument(
@@ -42,6 +46,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
 OPTIONS: tuple[tuple[str, str], ...] = (
     ("pdf", "pdf"),
     ("html", "html"),
+    ("docx", "docx"),
+    ("schedules", "schedules"),
     ("ocds", "ocds"),
     ("risks", "risks"),
 )
