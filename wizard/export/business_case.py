@@ -77,6 +77,16 @@ def duration_text(months: int) -> str:
     return f"{months} months ({years} years {rest} month{'s' if rest != 1 else ''})"
 
 
+def every(months: int) -> str:
+    """How often, in words: "every month", "every 3 months", "every year", "every 2 years"."""
+    if months == 1:
+        return "every month"
+    if months % 12 == 0:
+        years = months // 12
+        return "every year" if years == 1 else f"every {years} years"
+    return f"every {months} months"
+
+
 def export_date(project: Project) -> dt.date:
     """The document's date: SOURCE_DATE_EPOCH when set, else the latest dated decision or
     accepted finding, else the contract start. Never the clock, so output is reproducible."""
@@ -600,7 +610,7 @@ class _Builder:
                     k.name,
                     k.measure,
                     k.target,
-                    f"every {k.assessed_every_months} months",
+                    every(k.assessed_every_months),
                     self.partner_names.get(k.owner or "", "Not named"),
                 )
                 for k in p.kpis
