@@ -50,3 +50,20 @@ def test_schedules_button_writes_the_schedules(page, qtbot, tmp_path, monkeypatc
         page.buttons["schedules"].click()
     doc = docx.Document(io.BytesIO(target.read_bytes()))
     assert any(p.style.name == "Heading 1" and "Risk allocation" in p.text for p in doc.paragraphs)
+
+
+def test_open_data_publisher_is_a_setting_used_by_the_ocds_export(page, qtbot, tmp_path, monkeypatch):
+    import json
+
+    monkeypatch.setattr(review, "ask_publisher", lambda parent, current: ("ocds-bad", "", ""))
+    assert not page.set_publisher()
+    assert "is not one the Open Contracting Partnership registers" in page.status.text()
+    monkeypatch.setattr(review, "ask_publisher", lambda parent, current: ("ocds-q1w2e3", "Open Data Team", ""))
+    page.publisher_button.click()
+    assert "ocds-q1w2e3" in page.status.text()
+    target = tmp_path / "open.json"
+    with qtbot.waitSignal(page.exportFinished, timeout=30_000):
+        page.start_export("ocds", str(target))
+    package = json.loads(target.read_text(encoding="utf-8"))
+    assert package["releases"][0]["ocid"].startswith("ocds-q1w2e3-")
+    assert package["publisher"]["name"] == "Open Data Team"

@@ -87,9 +87,9 @@ def test_the_command_line_writes_through_the_entry_point(project, tmp_path, caps
     calls = []
     real = export.write
 
-    def spy(kind, proj, path, edition="public", progress=None):
+    def spy(kind, proj, path, edition="public", progress=None, publisher=None):
         calls.append((kind, os.path.basename(path), edition))
-        return real(kind, proj, path, edition, progress)
+        return real(kind, proj, path, edition, progress, publisher)
 
     monkeypatch.setattr(export, "write", spy)
     code = main(["export", str(source), "--html", str(tmp_path / "a.html"),

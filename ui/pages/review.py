@@ -82,6 +82,23 @@ def ask_import_path(parent: QWidget | None) -> str | None:
     return path or None
 
 
+def ask_publisher(parent: QWidget | None, current: tuple[str, str, str]) -> tuple[str, str, str] | None:
+    """Ask for the open data's ocid prefix, publisher and address; None when cancelled. Tests
+    replace this."""
+    from PySide6.QtWidgets import QInputDialog
+
+    answers = []
+    questions = (("Registered ocid prefix (ocds- and six letters or digits; empty for a placeholder):", current[0]),
+                 ("Publisher (empty for the commissioners):", current[1]),
+                 ("Where the data will be published (https://..., may be empty):", current[2]))
+    for question, value in questions:
+        text, ok = QInputDialog.getText(parent, "Open data publisher", question, text=value)
+        if not ok:
+            return None
+        answers.append(text.strip())
+    return answers[0], answers[1], answers[2]
+
+
 def ask_open(parent: QWidget | None, path: str) -> bool:
     """Ask whether to open the written file. Tests replace this."""
     answer = QMessageBox.question(parent, "Export finished", f"Saved {Path(path).name}. Open it now?")
@@ -106,12 +123,32 @@ EXPORT_KINDS: dict[str, tuple[str, str]] = {
 }
 
 
-def write_export(kind: str, project: Project, path: str, progress: Callable[[int, str], None]) -> None:
+# the open data publisher, kept in the app's settings (see wizard.export.publisher)
+OCID_PREFIX_KEY = "ocds/ocid_prefix"
+PUBLISHER_KEY = "ocds/publisher"
+PUBLISHER_URI_KEY = "ocds/publisher_uri"
+
+
+def publisher_from_settings():
+    """The publisher the user set (Settings keys above), or the placeholder when unset or bad."""
+    from ui.settings import Settings
+    from wizard.export.publisher import UNSET, Publisher, PublisherError
+
+    settings = Settings()
+    try:
+        return Publisher(str(settings.value(OCID_PREFIX_KEY, "") or ""), str(settings.value(PUBLISHER_KEY, "") or ""),
+                         str(settings.value(PUBLISHER_URI_KEY, "") or ""))
+    except PublisherError:
+        return UNSET
+
+
+def write_export(kind: str, project: Project, path: str, progress: Callable[[int, str], None],
+                 publisher=None) -> None:
     """Write one export (runs in the worker thread; Qt-free): the core's one entry point."""
     from wizard import export
 
     what, edition = EXPORT_KINDS.get(kind, (kind, "public"))
-    export.write(what, project, path, edition, progress)
+    export.write(what, project, path, edition, progress, publisher=publisher)
 
 
 class _Signals(QObject):
@@ -121,15 +158,16 @@ class _Signals(QObject):
 
 
 class ExportJob(QRunnable):
-    def __init__(self, kind: str, project: Project, path: str):
+    def __init__(self, kind: str, project: Project, path: str, publisher=None):
         super().__init__()
         self.kind, self.project, self.path = kind, project, path
+        self.publisher = publisher
         self.signals = _Signals()
         self.setAutoDelete(False)
 
     def run(self) -> None:
         try:
-            write_export(self.kind, self.project, self.path, self.signals.progress.emit)
+            write_export(self.kind, self.project, self.path, self.signals.progress.emit, self.publisher)
         except OSError as err:
             reason = getattr(err, "reason", None) or err.strerror or err
             self.signals.failed.emit(f"Could not write {Path(self.path).name}: {reason}")
@@ -192,8 +230,13 @@ class ReviewPage(StepPage):
             self.buttons[kind] = button
         self.import_button = QPushButton("Import a risk register…")
         self.import_button.clicked.connect(self._import)
-        rows = (len(EXPORTS) + 1 + 2) // 3  # the export buttons, then the import button
         grid.addWidget(self.import_button, len(EXPORTS) // 3, len(EXPORTS) % 3)
+        self.publisher_button = QPushButton("Open data publisher…")
+        self.publisher_button.setToolTip("The registered ocid prefix and the publisher of the OCDS open data")
+        self.publisher_button.clicked.connect(self.set_publisher)
+        slot = len(EXPORTS) + 1
+        grid.addWidget(self.publisher_button, slot // 3, slot % 3)
+        rows = (slot + 1 + 2) // 3
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
@@ -291,7 +334,8 @@ class ReviewPage(StepPage):
         if not os.path.isdir(folder):
             self._failed(f"Could not write {Path(path).name}: the folder does not exist")
             return False
-        job = ExportJob(kind, self.document.project.model_copy(deep=True), path)
+        publisher = publisher_from_settings() if kind == "ocds" else None
+        job = ExportJob(kind, self.document.project.model_copy(deep=True), path, publisher)
         job.signals.progress.connect(self._progress)
         job.signals.finished.connect(self._finished)
         job.signals.failed.connect(self._failed)
@@ -306,6 +350,7 @@ class ReviewPage(StepPage):
         for button in self.buttons.values():
             button.setEnabled(enabled)
         self.import_button.setEnabled(enabled)
+        self.publisher_button.setEnabled(enabled)
 
     @Slot(int, str)
     def _progress(self, percent: int, what: str) -> None:
@@ -329,6 +374,27 @@ class ReviewPage(StepPage):
         self.progress.setValue(0)
         self.status.setText(message)
         self.exportFailed.emit(message)
+
+    def set_publisher(self) -> bool:
+        """Ask for the open data publisher and keep it in the settings; refuse a bad prefix."""
+        from ui.settings import Settings
+        from wizard.export.publisher import Publisher, PublisherError
+
+        settings = Settings()
+        current = tuple(str(settings.value(k, "") or "") for k in (OCID_PREFIX_KEY, PUBLISHER_KEY, PUBLISHER_URI_KEY))
+        answer = ask_publisher(self, current)  # type: ignore[arg-type]
+        if answer is None:
+            return False
+        try:
+            Publisher(*answer)
+        except PublisherError as err:
+            self.status.setText(str(err))
+            return False
+        for key, value in zip((OCID_PREFIX_KEY, PUBLISHER_KEY, PUBLISHER_URI_KEY), answer):
+            settings.set_value(key, value)
+        self.status.setText(f"Open data will use the ocid prefix {answer[0]}." if answer[0]
+                            else "Open data will carry a placeholder ocid prefix until one is set.")
+        return True
 
     def _import(self) -> None:
         from ui.import_risks import import_risks

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
+    from wizard.export.publisher import Publisher
     from wizard.model import Project
 
 Progress = Callable[[int, str], None]
@@ -59,8 +60,9 @@ def check_target(kind: str, path: str | os.PathLike[str]) -> None:
 
 
 def render(kind: str, project: Project, edition: str = "public", *, suffix: str = "",
-           progress: Progress | None = None) -> bytes:
-    """The bytes of one export (nothing is written). ``suffix`` picks the register's format."""
+           progress: Progress | None = None, publisher: Publisher | None = None) -> bytes:
+    """The bytes of one export (nothing is written). ``suffix`` picks the register's format;
+    ``publisher`` (the ocid prefix and publisher of the open data) is used by OCDS only."""
     from wizard.export.editions import EDITIONS
 
     if edition not in EDITIONS:
@@ -75,8 +77,9 @@ def render(kind: str, project: Project, edition: str = "public", *, suffix: str 
         return html_text(project, edition).encode("utf-8")
     if kind == "ocds":
         from wizard.export.ocds import ocds_text
+        from wizard.export.publisher import UNSET
 
-        return ocds_text(project).encode("utf-8")
+        return ocds_text(project, publisher or UNSET).encode("utf-8")
     if kind == "risks":
         from wizard.export.register import register_bytes
 
@@ -93,7 +96,7 @@ def render(kind: str, project: Project, edition: str = "public", *, suffix: str 
 
 
 def write(kind: str, project: Project, path: str | os.PathLike[str], edition: str = "public",
-          progress: Progress | None = None) -> Path:
+          progress: Progress | None = None, publisher: Publisher | None = None) -> Path:
     """Render one export of ``project`` and write it atomically to ``path``; returns the path.
 
     Raises ExportError (a ValueError) for an unknown kind, edition or register ending, and
@@ -102,5 +105,5 @@ def write(kind: str, project: Project, path: str | os.PathLike[str], edition: st
 
     check_target(kind, path)
     data = render(kind, project, edition_of(kind, edition), suffix=Path(path).suffix.lower(),
-                  progress=progress)
+                  progress=progress, publisher=publisher)
     return storage.write_atomic(data, path)

@@ -33,6 +33,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
                         help="the contract schedules for the tender pack as a Word document (.docx)")
     parser.add_argument("--ocds", metavar="OUT", help="OCDS for PPPs release package (public edition)")
     parser.add_argument("--risks", metavar="OUT", help="the risk register as .csv or .xlsx")
+    parser.add_argument("--ocid-prefix", metavar="PREFIX", default="",
+                        help="the publisher's registered ocid prefix for --ocds (e.g. ocds-a1b2c3); "
+                             "a placeholder is written until it is set")
+    parser.add_argument("--publisher", metavar="NAME", default="",
+                        help="the organisation publishing the open data (default: the commissioners)")
+    parser.add_argument("--publisher-uri", metavar="URL", default="",
+                        help="where the open data and documents will be published (https://...)")
     parser.add_argument(
         "--edition",
         choices=("public", "internal"),
@@ -55,6 +62,7 @@ OPTIONS: tuple[tuple[str, str], ...] = (
 
 def run(args: argparse.Namespace) -> int:
     from wizard import export, storage
+    from wizard.export.publisher import Publisher, PublisherError
 
     jobs = [(kind, getattr(args, option)) for option, kind in OPTIONS if getattr(args, option, None)]
     if not jobs:
@@ -69,6 +77,12 @@ def run(args: argparse.Namespace) -> int:
                   + " or ".join(export.KINDS[kind][1]), file=sys.stderr)
             return EXIT_FAILED
     try:
+        publisher = Publisher(getattr(args, "ocid_prefix", ""), getattr(args, "publisher", ""),
+                              getattr(args, "publisher_uri", ""))
+    except PublisherError as err:
+        print(f"export: {err}", file=sys.stderr)
+        return EXIT_FAILED
+    try:
         project = storage.load(args.file)
     except storage.ProjectFileError as err:
         print(f"export: {err}", file=sys.stderr)
@@ -81,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
             status = EXIT_FAILED
             continue
         try:
-            export.write(kind, project, out, args.edition)
+            export.write(kind, project, out, args.edition, publisher=publisher)
         except OSError as err:
             reason = getattr(err, "reason", None) or err.strerror or err
             print(f"export: cannot write the {what} to {out}: {reason}", file=sys.stderr)
