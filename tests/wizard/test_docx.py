@@ -157,3 +157,18 @@ def test_public_docx_has_no_withheld_content_in_any_part(example):
     # risk is a low-probability, high-impact one or has support
     assert len(missing) <= len(canaries) // 4, missing
     assert "7,654,321" in internal
+
+
+def test_scorecard_points_share_their_principle_cell():
+    project = catalog.load_example("regeneration")
+    _, case = business_case_for(project, "internal")
+    scorecard = next(b for b in case.blocks if isinstance(b, Table) and b.key == "scorecard")
+    doc = _open(docx_bytes(project, "internal"))
+    table = next(t for t in doc.tables if [c.text for c in t.rows[0].cells] == list(scorecard.header))
+    assert len(table.rows) == len(scorecard.rows) + 1
+    for index, row in enumerate(scorecard.rows, start=1):
+        cells = table.rows[index].cells
+        assert cells[2].text == row[2]  # each point keeps its own row
+        principle = row[0] or next(r[0] for r in reversed(scorecard.rows[:index]) if r[0])
+        assert cells[0].text == principle  # continuation rows are covered by the principle's cell
+        assert cells[0].text.strip()

@@ -681,6 +681,7 @@ class _Builder:
                 rows,
                 (0.2, 0.12, 0.68),
                 "scorecard",
+                grouped=True,
             )
         )
         self.h(2, w["findings"], "appendix-findings")

@@ -36,6 +36,9 @@ class Table:
     widths: tuple[float, ...]  # relative column widths, summing to about 1
     key: str = ""
     numeric: tuple[int, ...] = ()  # columns aligned right
+    # True when a row whose leading cells are empty continues the row above (one principle,
+    # several points): renderers draw those cells as one cell spanning the rows.
+    grouped: bool = False
 
 
 @dataclass(frozen=True)

@@ -71,7 +71,7 @@ def _block(doc: DocxDocument, block, project: Project) -> None:
             doc.add_paragraph(item, style="List Bullet")
     elif isinstance(block, Table):
         word.add_captioned_table(doc, _sentence(block.caption, "Table: "), block.header, block.rows,
-                                 block.numeric)
+                                 block.numeric, grouped=block.grouped)
     elif isinstance(block, KeyValues):
         word.add_captioned_table(doc, block.caption, None, block.items, bold_first=True, columns=2)
     elif isinstance(block, Figure):

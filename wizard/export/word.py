@@ -211,7 +211,8 @@ def _section(doc: DocxDocument, landscape: bool) -> None:
 
 def add_captioned_table(doc: DocxDocument, title: str, header: Sequence[str] | None,
                         rows: Sequence[Sequence[str]], numeric: Sequence[int] = (),
-                        bold_first: bool = False, columns: int | None = None) -> DocxTable:
+                        bold_first: bool = False, columns: int | None = None,
+                        grouped: bool = False) -> DocxTable:
     """A caption and its table. A table too wide for a portrait page without breaking words
     goes on landscape pages of its own."""
     from wizard.export.columns import arial, narrowest
@@ -224,6 +225,8 @@ def add_captioned_table(doc: DocxDocument, title: str, header: Sequence[str] | N
     caption(doc, title)
     table = add_table(doc, header, rows, numeric, bold_first, count,
                       width_pt=LANDSCAPE_TEXT_WIDTH_PT if landscape else TEXT_WIDTH_PT)
+    if grouped:
+        merge_groups(table, rows, 1 if header is not None else 0)
     if landscape:
         _section(doc, False)
     else:
@@ -276,6 +279,31 @@ def add_table(doc: DocxDocument, header: Sequence[str] | None, rows: Sequence[Se
     for col, width in zip(grid.findall(qn("w:gridCol")), widths):
         col.set(qn("w:w"), str(int(width.twips)))
     return table
+
+
+def merge_groups(table: DocxTable, rows: Sequence[Sequence[str]], first: int) -> None:
+    """Merge down the leading empty cells of rows that continue the row above (a grouped
+    table: one principle, several points), so no cell is left empty."""
+    start = None
+    for index, row in enumerate(rows):
+        if index and row and not row[0] and start is not None:
+            continue
+        if start is not None and index - start > 1:
+            _merge(table, rows, start, index, first)
+        start = index
+    if start is not None and len(rows) - start > 1:
+        _merge(table, rows, start, len(rows), first)
+
+
+def _merge(table: DocxTable, rows: Sequence[Sequence[str]], start: int, end: int, first: int) -> None:
+    lead = min(next((i for i, v in enumerate(rows[r]) if v), len(rows[r])) for r in range(start + 1, end))
+    for column in range(lead):
+        top = table.cell(first + start, column)
+        top.merge(table.cell(first + end - 1, column))
+        # python-docx keeps one empty paragraph per merged cell: drop the empty ones
+        for paragraph in top.paragraphs[1:]:
+            if not paragraph.text:
+                paragraph._p.getparent().remove(paragraph._p)
 
 
 def caption(doc: DocxDocument, text: str) -> Paragraph:
