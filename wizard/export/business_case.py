@@ -35,6 +35,10 @@ from wizard.vocab import IMPACT_LABELS, LIKELIHOOD_LABELS, Allocation, DeliveryM
 
 WORDING_PATH = Path(__file__).resolve().parents[2] / "templates" / "business_case.json"
 WITHHELD = "Withheld"
+ACCOUNTABILITY_KEYS = ("open_book", "data_disclosure", "publish_business_case", "publish_subcontracts",
+                       "social_responsibility_accreditation", "living_wage", "sme_spend_target_pct")
+# the commitments about money and its disclosure, printed in the financial case
+FINANCIAL_LINES = ("open_book", "data_disclosure", "publish_subcontracts", "sme_spend_target_pct")
 
 
 @lru_cache(maxsize=1)
@@ -543,9 +547,11 @@ class _Builder:
         else:
             self.para(w["no_support"], "note")
         self.h(2, w["transparency"], "financial-transparency")
-        self.blocks.append(KeyValues("Financial transparency", self.accountability_items()))
+        self.blocks.append(KeyValues("Financial transparency", self.accountability_items(FINANCIAL_LINES)))
 
-    def accountability_items(self) -> tuple[tuple[str, str], ...]:
+    def accountability_items(self, keys: tuple[str, ...] | None = None) -> tuple[tuple[str, str], ...]:
+        """The accountability commitments (those of ``keys`` only, when given): the financial
+        ones are printed in the financial case, the others in the management case, once each."""
         a = self.p.accountability
         lines = self.w["accountability_lines"]
         items = [
@@ -563,7 +569,9 @@ class _Builder:
                 f"{a.sme_spend_target_pct}%" if a.sme_spend_target_pct is not None else "None set",
             ),
         ]
-        return tuple(items)
+        if keys is None:
+            return tuple(items)
+        return tuple(item for key, item in zip(ACCOUNTABILITY_KEYS, items) if key in keys)
 
     def management(self) -> None:
         w = self.w["chapters"]["management"]
@@ -626,14 +634,15 @@ class _Builder:
             )
         else:
             self.para(w["no_kpis"], "note")
-        reviews = [ph for ph in p.phases if ph.review_month is not None]
+        reviews = sorted((ph for ph in p.phases if ph.review_month is not None), key=lambda ph: ph.review_month)
         if reviews:
             self.h(2, w["reviews"], "management-reviews")
             self.blocks.append(
                 Bullets(tuple(f"Month {ph.review_month}: review of {ph.name}" for ph in reviews))
             )
         self.h(2, w["accountability"], "management-accountability")
-        self.blocks.append(KeyValues("Accountability commitments", self.accountability_items()))
+        self.blocks.append(KeyValues("Accountability commitments", self.accountability_items(
+            tuple(k for k in ACCOUNTABILITY_KEYS if k not in FINANCIAL_LINES))))
         self.h(2, w["decisions"], "management-decisions")
         if p.decisions:
             self.para(w["decisions_intro"])

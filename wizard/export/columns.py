@@ -40,7 +40,10 @@ def arial(size: float) -> Measure:
     return measure
 
 
-def _measure_columns(header, rows, measure, padding, count, bold_columns):
+SHORT_WORD = 9  # letters: a word this short is never broken, even by hyphenation
+
+
+def _measure_columns(header, rows, measure, padding, count, bold_columns, short_only=False):
     shortest = [padding + 1.0] * count  # the longest word of each column
     longest = [padding + 1.0] * count  # the longest line of each column
     cells: list[tuple[int, str, bool]] = []
@@ -53,6 +56,8 @@ def _measure_columns(header, rows, measure, padding, count, bold_columns):
             words = line.split()
             if not words:
                 continue
+            if short_only:
+                words = [w for w in words if len(w) <= SHORT_WORD] or [""]
             shortest[i] = max(shortest[i], padding + max(measure(w, bold) for w in words))
             longest[i] = max(longest[i], padding + measure(line, bold))
     return shortest, longest
@@ -78,7 +83,13 @@ def content_widths(header: Sequence[str] | None, rows: Sequence[Sequence[str]], 
     shortest, longest = _measure_columns(header, rows, measure, padding, count, bold_columns)
     floor = sum(shortest)
     if floor >= available:
-        return [available * w / floor for w in shortest]
+        # Too narrow for every word whole: keep the short words whole (ids, "Months") and let
+        # the columns with long words give way (the PDF hyphenates those at proper points).
+        hard = _measure_columns(header, rows, measure, padding, count, bold_columns, short_only=True)[0]
+        spare = available - sum(hard)
+        if spare <= 0:
+            return [available * w / sum(hard) for w in hard]
+        return _share(hard, [max(0.0, longest[i] - hard[i]) for i in range(count)], spare)
     wanted = [max(0.0, longest[i] - shortest[i]) for i in range(count)]
     spare = available - floor
     if sum(wanted) <= spare:
@@ -86,8 +97,13 @@ def content_widths(header: Sequence[str] | None, rows: Sequence[Sequence[str]], 
         natural = [shortest[i] + wanted[i] for i in range(count)]
         extra = available - sum(natural)
         return [w + extra * w / sum(natural) for w in natural]
-    # Share the spare room by the square root of what each column wants (a long description
-    # must not starve a column of names), never giving a column more than it wants.
+    return _share(shortest, wanted, spare)
+
+
+def _share(base: list[float], wanted: list[float], spare: float) -> list[float]:
+    """Share the spare room by the square root of what each column wants (a long description
+    must not starve a column of names), never giving a column more than it wants."""
+    count = len(base)
     given = [0.0] * count
     open_columns = [i for i in range(count) if wanted[i] > 0]
     while open_columns and spare > 1e-6:
@@ -103,4 +119,4 @@ def content_widths(header: Sequence[str] | None, rows: Sequence[Sequence[str]], 
             spare -= wanted[i] - given[i]
             given[i] = wanted[i]
             open_columns.remove(i)
-    return [shortest[i] + given[i] for i in range(count)]
+    return [base[i] + given[i] for i in range(count)]

@@ -193,48 +193,116 @@ class _Doc(BaseDocTemplate):
             self.layout.headings.append((self.page, flowable.heading, y))
 
 
+SOFT_HYPHEN = "\u00ad"
+
+
+def fit_words(value: str, room: float, font: str, size: float) -> str:
+    """``value`` with soft hyphens, at proper hyphenation points, in the words wider than
+    ``room`` (only those: a word that fits is never hyphenated)."""
+    if not value:
+        return value
+    words = value.split(" ")
+    if all(stringWidth(w, font, size) <= room for w in words):
+        return value
+    dictionary = _dictionary()
+    out = []
+    for word in words:
+        if stringWidth(word, font, size) > room:
+            word = dictionary.inserted(word, hyphen=SOFT_HYPHEN)
+        out.append(word)
+    return " ".join(out)
+
+
+def _dictionary():
+    global _PYPHEN
+    if _PYPHEN is None:
+        from pyphen import Pyphen
+
+        _PYPHEN = Pyphen(lang="en_GB")
+    return _PYPHEN
+
+
+_PYPHEN = None
+
+
 def _cell(value: str, style: Any) -> Paragraph:
     return Paragraph(text(value), style)
 
 
-def table_data(block: Table, st: dict[str, Any]) -> list[list[Any]]:
+def column_widths(block: Table) -> list[float]:
+    """Widths from the content: no word is broken unless even the longest words cannot fit."""
+    from wizard.export.columns import content_widths, dejavu
+
+    return content_widths(block.header, block.rows, ps.FRAME_WIDTH, dejavu(ps.CELL_SIZE),
+                          ps.CELL_PADDING + 1, len(block.header))
+
+
+def table_data(block: Table, st: dict[str, Any], widths: list[float] | None = None) -> list[list[Any]]:
     """The cells of a table: the header row, then one row per item."""
     cell, num, head = st["cell"], st["cell_num"], st["cell_head"]
     numeric = set(block.numeric)
-    widths = [w * ps.FRAME_WIDTH for w in block.widths]
+    widths = widths or column_widths(block)
     # A short one-line text that surely fits its column is drawn as a plain string: it cannot
     # be clipped, and it spares reportlab a paragraph layout per cell (tables of 2,000 risks).
     room = [w - ps.CELL_PADDING - 1 for w in widths]
     width_of = stringWidth
-    data: list[list[Any]] = [[_cell(h, head) for h in block.header]]
+    data: list[list[Any]] = [[_cell(fit_words(h, room[i], BOLD, ps.CELL_SIZE), head)
+                              for i, h in enumerate(block.header)]]
     for row in block.rows:
         cells: list[Any] = []
         for i, v in enumerate(row):
             if not v or ("\n" not in v and len(v) < 60 and width_of(v, FAMILY, ps.CELL_SIZE) <= room[i]):
                 cells.append(v)
             else:
-                cells.append(_cell(v, num if i in numeric else cell))
+                cells.append(_cell(fit_words(v, room[i], FAMILY, ps.CELL_SIZE), num if i in numeric else cell))
         data.append(cells)
     return data
 
 
+class _Table(RLTable):
+    """A table that never leaves fewer than MIN_TAIL rows alone at the top of the next page."""
+
+    MIN_TAIL = 2
+
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        parts = super().split(aw, ah)
+        if len(parts) != 2:
+            return parts
+        repeat = self.repeatRows
+        head = len(parts[0]._cellvalues) - repeat
+        tail = len(parts[1]._cellvalues) - repeat
+        if tail >= self.MIN_TAIL or head <= self.MIN_TAIL:
+            return parts
+        move = self.MIN_TAIL - tail
+        heights = self._rowHeights[repeat + head - move: repeat + head]
+        shorter = super().split(aw, ah - sum(heights) - 0.5)
+        return shorter if len(shorter) == 2 else parts
+
+
 def _table(block: Table, st: dict[str, Any]) -> list[Flowable]:
-    widths = [w * ps.FRAME_WIDTH for w in block.widths]
-    data = table_data(block, st)
+    widths = column_widths(block)
+    data = table_data(block, st, widths)
     # Rows split between pages only when a cell is too long to ever fit on one page.
     huge = any(len(v) > 1500 for row in block.rows for v in row)
     style = ps.table_style(block.numeric)
 
     def make(rows: list[list[Any]]) -> RLTable:
-        return RLTable(rows, colWidths=widths, repeatRows=1, splitByRow=1,
-                       splitInRow=1 if huge else 0, style=style, hAlign="LEFT")
+        return _Table(rows, colWidths=widths, repeatRows=1, splitByRow=1,
+                      splitInRow=1 if huge else 0, style=style, hAlign="LEFT")
 
     table: Flowable
     if huge or len(data) - 1 <= _ChunkedTable.CHUNK:
         table = make(data)
     else:
         table = _ChunkedTable(data[0], data[1:], make)
-    return [CondPageBreak(3 * cm), Paragraph(text(block.caption), st["caption"]), table, Spacer(1, 8)]
+    caption = Paragraph(text(block.caption), st["caption"])
+    # The caption never ends a page alone: it starts a page where the header and the first
+    # rows (up to MIN_TAIL + 1) fit below it.
+    first = make(data[: _Table.MIN_TAIL + 2])
+    _, need = first.wrap(ps.FRAME_WIDTH, ps.FRAME_HEIGHT)
+    _, caption_height = caption.wrap(ps.FRAME_WIDTH, ps.FRAME_HEIGHT)
+    need = min(need + caption_height + 8, ps.FRAME_HEIGHT * 0.5)
+    return [CondPageBreak(need), caption, table, Spacer(1, 8)]
 
 
 class _ChunkedTable(Flowable):
@@ -359,6 +427,15 @@ def story(case: BusinessCase, project: Project, layout: _Layout) -> list[Flowabl
             # no orphan heading: it moves to the next page together with what it introduces
             parts = [f for f in flowables(following) if not isinstance(f, CondPageBreak)]
             flow.append(KeepTogether([heading, *parts]))
+            index += 1
+        elif isinstance(following, Table) and block.level > 1:
+            # the heading, the caption and the table's first rows start on the same page
+            parts = flowables(following)
+            if parts and isinstance(parts[0], CondPageBreak):
+                _, height = heading.wrap(ps.FRAME_WIDTH, ps.FRAME_HEIGHT)
+                room = parts.pop(0).height + height + heading.style.spaceBefore + heading.style.spaceAfter
+                flow[-1] = CondPageBreak(max(flow[-1].height, room))
+            flow += [heading, *parts]
             index += 1
         else:
             flow.append(heading)
