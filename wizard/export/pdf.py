@@ -425,7 +425,12 @@ def story(case: BusinessCase, project: Project, layout: _Layout) -> list[Flowabl
         )
         if small:
             # no orphan heading: it moves to the next page together with what it introduces
-            parts = [f for f in flowables(following) if not isinstance(f, CondPageBreak)]
+            parts = []
+            for f in flowables(following):
+                if isinstance(f, KeepTogether):  # one level: a nested group is measured wrongly
+                    parts += list(f._content)
+                elif not isinstance(f, CondPageBreak):
+                    parts.append(f)
             flow.append(KeepTogether([heading, *parts]))
             index += 1
         elif isinstance(following, Table) and block.level > 1:
