@@ -12,7 +12,7 @@ import os
 from html import escape
 
 from wizard.export.business_case import business_case_for, long_date
-from wizard.export.content import BusinessCase, Bullets, Figure, Heading, KeyValues, Para, Table
+from wizard.export.content import BusinessCase, Bullets, Figure, Heading, KeyValues, Para, Table, row_spans
 from wizard.export.figures import scene_for, svg_for
 from wizard.model import Project
 
@@ -109,32 +109,11 @@ def _render(case: BusinessCase, project: Project) -> str:
     return "\n".join(out)
 
 
-def _spans(block: Table) -> list[list[int]]:
-    """For each row, the rowspan of each cell: 0 for a cell covered by the one above it.
-
-    In a grouped table, a row whose leading cells are empty continues the row above: those
-    cells merge with the group's first row (so no header cell is ever empty)."""
-    spans = [[1] * len(row) for row in block.rows]
-    if not block.grouped:
-        return spans
-    start = None
-    for index, row in enumerate(block.rows):
-        if index and row and not row[0] and start is not None:
-            lead = next((i for i, v in enumerate(row) if v), len(row))
-            for column in range(min(lead, len(row))):
-                if spans[start][column] and not any(block.rows[r][column] for r in range(start + 1, index + 1)):
-                    spans[start][column] += 1
-                    spans[index][column] = 0
-        else:
-            start = index
-    return spans
-
-
 def _table(block: Table) -> str:
     numeric = set(block.numeric)
     head = "".join(f'<th scope="col">{_text(h)}</th>' for h in block.header)
     body = []
-    for row, spans in zip(block.rows, _spans(block)):
+    for row, spans in zip(block.rows, row_spans(block)):
         cells = []
         # the row's header cell: the first cell, or the first filled one when it is empty
         header_at = 0 if (row and (row[0] or spans[0] == 0)) else next((i for i, v in enumerate(row) if v), 0)

@@ -47,6 +47,7 @@ from wizard.export.content import (
     KeyValues,
     Para,
     Table,
+    row_spans,
 )
 from wizard.export.figures import drawing_for, scene_for
 from wizard.export.fonts import BOLD, FAMILY
@@ -285,10 +286,16 @@ def _table(block: Table, st: dict[str, Any]) -> list[Flowable]:
     # Rows split between pages only when a cell is too long to ever fit on one page.
     huge = any(len(v) > 1500 for row in block.rows for v in row)
     style = ps.table_style(block.numeric)
+    if block.grouped and not huge and len(data) - 1 <= _ChunkedTable.CHUNK:
+        # a principle's cell spans its points' rows (the table breaks only between groups)
+        for index, spans in enumerate(row_spans(block), start=1):
+            for column, span in enumerate(spans):
+                if span > 1:
+                    style.add("SPAN", (column, index), (column, index + span - 1))
 
-    def make(rows: list[list[Any]]) -> RLTable:
+    def make(rows: list[list[Any]], table_style: Any = None) -> RLTable:
         return _Table(rows, colWidths=widths, repeatRows=1, splitByRow=1,
-                      splitInRow=1 if huge else 0, style=style, hAlign="LEFT")
+                      splitInRow=1 if huge else 0, style=table_style or style, hAlign="LEFT")
 
     table: Flowable
     if huge or len(data) - 1 <= _ChunkedTable.CHUNK:
@@ -298,7 +305,7 @@ def _table(block: Table, st: dict[str, Any]) -> list[Flowable]:
     caption = Paragraph(text(block.caption), st["caption"])
     # The caption never ends a page alone: it starts a page where the header and the first
     # rows (up to MIN_TAIL + 1) fit below it.
-    first = make(data[: _Table.MIN_TAIL + 2])
+    first = make(data[: _Table.MIN_TAIL + 2], ps.table_style(block.numeric))  # no spans: rows cut short
     _, need = first.wrap(ps.FRAME_WIDTH, ps.FRAME_HEIGHT)
     _, caption_height = caption.wrap(ps.FRAME_WIDTH, ps.FRAME_HEIGHT)
     need = min(need + caption_height + 8, ps.FRAME_HEIGHT * 0.5)
