@@ -90,6 +90,7 @@ class Procurement(Strict):
                                                       max_length=MAX_SMALL_LIST)
     timetable: list[TimetableEntry] = Field(default_factory=list, max_length=len(Milestone))
     evaluation: EvaluationWeights = Field(default_factory=EvaluationWeights)
+    outcome: LongText = ""  # the result: tenders received, who won, scores (a full business case)
 
     def date_of(self, milestone: Milestone) -> dt.date | None:
         return next((e.date for e in self.timetable if e.milestone == milestone), None)

@@ -90,6 +90,8 @@ TRIGGERS = [
      "warning", "accountable", ["Benefit B1 More swimmers has no owner and no baseline"]),
     (setter("benefits", [BENEFIT | {"baseline": ""}]), "benefit-owner:B1", "warning",
      "accountable", ["has no baseline: it cannot be tracked"]),
+    (setter("project.stage", "FBC"), "procurement-outcome", "warning", "accountable",
+     ["full business case", "outcome", "not recorded"]),
 ]
 
 # (change, rule that must stay quiet): near misses just on the safe side
@@ -131,6 +133,10 @@ QUIET = [
     (setter("evaluation_plan", {"end": "2041-03-31", "published": True}), "evaluation-none"),
     (setter("evaluation_plan", {}), "evaluation-published"),
     (setter("benefits", [BENEFIT]), "benefit-owner"),
+    (setter("project.stage", "OBC"), "procurement-outcome"),
+    (both(setter("project.stage", "FBC"),
+          setter("procurement", {"outcome": "Four tenders; Brightpath scored 81.5"})),
+     "procurement-outcome"),
 ]
 
 

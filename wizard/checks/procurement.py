@@ -10,6 +10,7 @@ from wizard.checks.base import Finding, Rule, finding, gbp, listing, phase_label
 from wizard.checks.commercial_base import day, lot_label
 from wizard.commercial_vocab import MILESTONE_ORDER, Milestone, ProcurementRoute, label
 from wizard.model import Project
+from wizard.vocab import BusinessCaseStage
 from wizard.workdays import STANDSTILL_WORKING_DAYS, holidays_between, working_days_between
 
 # Shortest tendering period (calendar days from tender notice to deadline) for each route
@@ -188,6 +189,15 @@ def lot_share(project: Project) -> list[Finding]:
     return out
 
 
+def procurement_outcome(project: Project) -> list[Finding]:
+    if project.project.stage != BusinessCaseStage.FBC or project.procurement.outcome.strip():
+        return []
+    return [finding(
+        "procurement-outcome", "warning", "accountable", "procurement", "", "Procurement outcome",
+        "This is a full business case but the procurement's outcome (tenders received, the "
+        "winning bid and its scores) is not recorded.")]
+
+
 RULES = [
     Rule("standstill", "accountable", "error",
          "Standstill of 8 working days before the contract (Procurement Act 2023 s.51)",
@@ -204,4 +214,6 @@ RULES = [
          "A direct award is justified (s.41-43)", direct_award),
     Rule("lot-coverage", "accountable", "warning", "Every phase in exactly one lot", lot_coverage),
     Rule("lot-share", "place_based", "advice", "No lot that shuts out SMEs", lot_share),
+    Rule("procurement-outcome", "accountable", "warning", "A full business case records the "
+         "procurement's outcome", procurement_outcome),
 ]
