@@ -10,6 +10,7 @@ from wizard.checks.base import Finding, Rule, finding, gbp, listing, phase_label
 from wizard.checks.commercial_base import day, lot_label
 from wizard.commercial_vocab import MILESTONE_ORDER, Milestone, ProcurementRoute, label
 from wizard.model import Project
+from wizard.redact_commercial import withheld_lot_ids
 from wizard.vocab import BusinessCaseStage
 from wizard.workdays import STANDSTILL_WORKING_DAYS, holidays_between, working_days_between
 
@@ -177,15 +178,19 @@ def lot_share(project: Project) -> list[Finding]:
     whole = project.project.value_gbp or sum(values.values())
     if not lots or whole <= 0:
         return []
+    secret = withheld_lot_ids(project)  # their value is withheld: the message names no amount
     out = []
     for lot in lots:
         share = values[lot.id] * 100 / whole
         if share > MAX_LOT_SHARE_PCT:
+            worth = (f"holds more than {MAX_LOT_SHARE_PCT}% of the contract's value"
+                     if lot.id in secret else
+                     f"is worth {gbp(values[lot.id])}, {share:.0f}% of the contract's "
+                     f"{gbp(whole)}")
             out.append(finding(
                 "lot-share", "advice", "place_based", "lots", lot.id, lot_label(lot),
-                f"{lot_label(lot)} is worth {gbp(values[lot.id])}, {share:.0f}% of the contract's "
-                f"{gbp(whole)}; a lot over {MAX_LOT_SHARE_PCT}% of the value can shut out small "
-                "and medium-sized enterprises."))
+                f"{lot_label(lot)} {worth}; a lot over {MAX_LOT_SHARE_PCT}% of the value can "
+                "shut out small and medium-sized enterprises."))
     return out
 
 

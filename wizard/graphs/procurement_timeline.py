@@ -96,6 +96,9 @@ def procurement_timeline(project: Project, theme: Theme = DEFAULT, scale: float 
 
     # Labels above the axis, each in the lowest row where it does not touch its neighbour.
     row_right = [-1e9] * LABEL_ROWS
+    leaders: list[Shape] = []
+    boxes: list[Shape] = []
+    labels: list[Text] = []
     for entry in entries:
         x = x_of(entry.date)
         name, when = SHORT_LABELS[entry.milestone], short_date(entry.date)
@@ -107,10 +110,17 @@ def procurement_timeline(project: Project, theme: Theme = DEFAULT, scale: float 
         base = axis_y - 10 * s - row * row_h
         item = ("procurement", entry.milestone.value)
         tip = f"{label(entry.milestone)}: {short_date(entry.date)}"
-        shapes.append(Line(x, axis_y, x, base + small * 0.4, theme.grid, 0.75))
-        shapes.append(Text(left, base - small * 1.25, name, small, theme.text, bold=True,
+        leaders.append(Line(x, axis_y, x, base + small * 0.4, theme.grid, 0.75))
+        top = base - small * 1.25 - small * 0.93
+        boxes.append(Rect(left - 2 * s, top - 1, w + 4 * s, base + small * 0.3 - top + 1,
+                          theme.label_box, "none", 0))
+        labels.append(Text(left, base - small * 1.25, name, small, theme.text, bold=True,
                            item=item, tooltip=tip))
-        shapes.append(Text(left, base, when, small, theme.muted, item=item, tooltip=tip))
+        labels.append(Text(left, base, when, small, theme.muted, item=item, tooltip=tip))
+    # Leader lines behind the label boxes, so no line runs through another label's words.
+    shapes += leaders
+    for i, box in enumerate(boxes):
+        shapes += [box, labels[2 * i], labels[2 * i + 1]]
 
     # The axis with month ticks.
     shapes.append(Line(plot_x, axis_y, plot_x + plot_w, axis_y, theme.outline, 1.25))
