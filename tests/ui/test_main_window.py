@@ -71,12 +71,14 @@ def test_steps_by_list_buttons_and_keys(qtbot, window):
     key(qtbot, window, "Alt+Right")
     assert window.current_step() == "accountability"
     key(qtbot, window, "Ctrl+PgDown")
+    assert window.current_step() == "commercial"
+    key(qtbot, window, "Ctrl+PgDown")
     assert window.current_step() == "review"
     assert not window.next_button.isEnabled()
     key(qtbot, window, "Alt+Left")
-    assert window.current_step() == "accountability"
+    assert window.current_step() == "commercial"
     key(qtbot, window, "Ctrl+PgUp")
-    assert window.current_step() == "steering"
+    assert window.current_step() == "accountability"
     for number, (step, _title) in enumerate(STEPS, start=1):
         key(qtbot, window, f"Ctrl+{number}")
         assert window.current_step() == step
