@@ -237,7 +237,11 @@ def contract_map_marks(project: Project, lane_top: dict, lane_h: float, x_of, th
             tip = f"{name}: month {months:.0f}"
             shapes.append(Rect(x - r / 2, yc - r / 2, r, r, theme.text, theme.label_box, 1, None,
                                ("evaluation_plan", ""), tip))
-            shapes.append(Text(x + r, yc + small * 0.36, name.split()[0], small, theme.text,
+            word = name.split()[0]
+            right = x_of(max(project.project.duration_months, months))
+            fits = x + r + text_width(word, small) <= right
+            shapes.append(Text(x + r if fits else x - r, yc + small * 0.36, word, small,
+                               theme.text, "start" if fits else "end",
                                item=("evaluation_plan", ""), tooltip=tip))
     return shapes
 
