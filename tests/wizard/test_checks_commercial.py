@@ -180,3 +180,11 @@ def test_every_commercial_rule_has_its_route():
 
     for r in procurement.RULES + management.RULES:
         assert routes().get(r.slug), r.slug
+
+
+def test_a_lot_covering_a_withheld_phase_is_advised_without_its_amount():
+    change = both(lots((["P1"], 10_000_000), (["P2"], 2_500_000)),
+                  setter("phases.0.sensitive", True))
+    [f] = rule("lot-share")(make(change))
+    assert "£" not in f.message and "%" in f.message  # the 50% line, not the lot's share
+    assert "80%" not in f.message

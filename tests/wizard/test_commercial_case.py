@@ -105,3 +105,11 @@ def test_the_pdf_carries_the_new_sections_in_their_chapters(children, monkeypatc
     for words in ("Senior responsible owner", "Benefits realisation plan",
                   "Contract management", "Evaluation plan", "Gateway 3: investment decision"):
         assert squash(words) in management, words
+
+
+def test_the_html_edition_draws_the_timeline(children):
+    from wizard.export.html import html_text
+
+    text = html_text(children, "public")
+    assert "Procurement strategy" in text and "Benefits realisation plan" in text
+    assert "Standstill: 8 working days, to 11 Jun 2027" in text  # inside the SVG figure
