@@ -71,7 +71,10 @@ def allocation_code(risk) -> str:
 
 def release_package(project: Project, publisher: Publisher = UNSET) -> dict[str, Any]:
     """The OCDS release package (a dict ready for json.dump) of the public edition."""
-    return _package(redact(project), publisher)
+    from wizard.export.ocds_tender import add_tender  # tender, lots, procurement milestones
+
+    public = redact(project)
+    return add_tender(_package(public, publisher), public)
 
 
 def _parties(p: Project) -> tuple[list[dict[str, Any]], list[str]]:
