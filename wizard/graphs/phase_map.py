@@ -371,6 +371,7 @@ def phase_map(project: Project, theme: Theme = DEFAULT, highlight: set[str] | No
                     shapes.append(Text(plot_x, y + sub_h / 2 + small * 0.36, note, small,
                                        theme.muted, item=item))
                 else:
+                    row_words: list[tuple[float, float]] = []
                     for a, b in merged[st]:
                         w = x_of(b) - x_of(a)
                         tip = f"{group.name} covers {st.value}: months {a}–{b}"
@@ -381,16 +382,23 @@ def phase_map(project: Project, theme: Theme = DEFAULT, highlight: set[str] | No
                         word = st.value.capitalize()
                         ww = text_width(word, small)
                         base = y + sub_h / 2 + small * 0.36
+                        spans = [(x_of(p), x_of(q)) for p, q in merged[st]]
                         if ww <= w - 6 * s:
                             shapes.append(Text(x_of(a) + w / 2, base, word, small, theme.on_fill,
                                                "middle", item=item, tooltip=tip))
-                        elif x_of(a) - plot_x >= ww + 6 * s:  # beside the band, never cut
-                            shapes.append(Text(x_of(a) - 4 * s, base, word, small, theme.text, "end",
-                                               item=item, tooltip=tip))
-                        else:
-                            shapes.append(Text(x_of(b) + 4 * s, base, word, small, theme.text,
-                                               item=item, tooltip=tip))
-                            right = max(right, x_of(b) + 4 * s + ww + MARGIN)
+                            continue
+                        # beside the band, never cut, where it covers no other band or word
+                        for lo_x, anchor, tx in ((x_of(a) - 4 * s - ww, "end", x_of(a) - 4 * s),
+                                                 (x_of(b) + 4 * s, "start", x_of(b) + 4 * s)):
+                            hi_x = lo_x + ww
+                            clear = lo_x >= plot_x and all(hi_x + 2 * s <= p or lo_x - 2 * s >= q
+                                                           for p, q in spans + row_words)
+                            if clear:
+                                shapes.append(Text(tx, base, word, small, theme.text, anchor, item=item,
+                                                   tooltip=tip))
+                                row_words.append((lo_x, hi_x))
+                                right = max(right, hi_x + MARGIN)
+                                break
                 y += sub_h
             y += 3 * s
 
