@@ -93,13 +93,13 @@ def test_figures_are_images_with_their_text_alternative(example):
     doc = _open(data)
     figures = [b for b in case.blocks if isinstance(b, Figure)]
     pictures = doc.inline_shapes
-    assert len(pictures) == len(figures) == 3
+    assert len(pictures) == len(figures) >= 3
     for figure, shape in zip(figures, pictures):
         doc_pr = shape._inline.docPr
         assert doc_pr.get("descr") == scene_for(figure.kind, shown).description
         assert doc_pr.get("descr")
     media = [n for n in __import__("zipfile").ZipFile(io.BytesIO(data)).namelist() if n.startswith("word/media/")]
-    assert len(media) == 3 and all(n.endswith(".png") for n in media)
+    assert len(media) == len(figures) and all(n.endswith(".png") for n in media)
 
 
 def test_contents_field_properties_and_page_furniture(example):

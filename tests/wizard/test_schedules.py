@@ -76,12 +76,12 @@ def test_risk_clause_says_who_bears_it_and_how_much(leisure):
 
 def test_kpi_frequency_reads_as_english(leisure):
     project = leisure.model_copy(deep=True)
-    project.kpis = [KPI(id="K1", name="Visits", measure="Counted at the door", target="10,000",
-                        assessed_every_months=1),
-                    KPI(id="K2", name="Satisfaction", measure="Survey.", target="80%", assessed_every_months=24)]
+    project.kpis = project.kpis + [
+        KPI(id="K901", name="Visits", measure="Counted at the door", target="10,000", assessed_every_months=1),
+        KPI(id="K902", name="Satisfaction", measure="Survey.", target="80%", assessed_every_months=24)]
     text = "\n".join(_clauses(_doc(project, "internal")))
-    assert "Indicator K1: Visits. Measurement: Counted at the door. Target: 10,000. Assessed every month;" in text
-    assert "Indicator K2: Satisfaction. Measurement: Survey. Target: 80%. Assessed every 2 years;" in text
+    assert "Indicator K901: Visits. Measurement: Counted at the door. Target: 10,000. Assessed every month;" in text
+    assert "Indicator K902: Satisfaction. Measurement: Survey. Target: 80%. Assessed every 2 years;" in text
 
 
 def test_accountability_commitments_follow_the_project(leisure):

@@ -186,7 +186,8 @@ class _Builder:
                 w["kpi"], ref=k.id, name=k.name, measure=measure or "to be agreed.",
                 target=k.target or "to be agreed", every=every(k.assessed_every_months),
                 owner=self.partners.get(k.owner or "", w["no_owner"]))))
-        if getattr(self.p, "payment", None) is not None:  # the payment mechanism, once it exists
+        payment = getattr(self.p, "payment", None)
+        if payment is not None and (getattr(payment, "mechanism", None) or getattr(payment, "deductions", None)):
             parts.append(Clause(f"3.{len(self.p.kpis) + 2}", w["payment"]))
         rows = [(k.id, k.name, k.target, every(k.assessed_every_months).capitalize(),
                  self.partners.get(k.owner or "", w["no_owner"])) for k in self.p.kpis]
