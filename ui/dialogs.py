@@ -140,3 +140,13 @@ def ask_justification(parent: QWidget | None, finding: str, message: str) -> str
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return text.toPlainText().strip() or None
+
+
+def ask_new_id(parent: QWidget | None, noun: str, old_id: str) -> str | None:
+    """The new id for an item (the advanced rename), or None if cancelled."""
+    from PySide6.QtWidgets import QInputDialog
+
+    text, ok = QInputDialog.getText(
+        parent, f"Rename {noun} id",
+        f"New id for {noun} {old_id} (every reference to it follows):", text=old_id)
+    return text if ok else None

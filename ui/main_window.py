@@ -39,6 +39,7 @@ from ui.document import Document
 from ui.files import FILE_SUFFIX, FileController
 from ui.pages.base import STEP_OF_KIND, STEPS, StepPage
 from ui.settings import Settings
+from ui.widgets import wheel_guard
 from ui.widgets.findings_panel import FindingsPanel
 from ui.workshop.mode import WorkshopMode
 
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
+        wheel_guard.install()  # the wheel scrolls; it edits only the focused field
         self.setObjectName("main_window")
         self.document = document
         self.settings = settings

@@ -56,6 +56,7 @@ from ui.widgets.forms import (
     plain_message,
     to_qdate,
 )
+from ui.widgets.type_ahead import TypeAheadCombo
 from wizard.model import Project, next_id
 from wizard.vocab import label
 
@@ -67,7 +68,11 @@ TEXT, INT, MONEY, ENUM, REF, REFS, BOOL, DATE, COMPUTED = (
 )
 
 
-ID_TIP = "The short id other items refer to; renaming it updates every reference"
+ID_TIP = ("Assigned by the app; other items refer to it. To rename it (every reference "
+          "follows), right-click the row and choose Rename id")
+
+# The columns that name an item, in the order of preference: Add puts the cursor there.
+NAME_ATTRS = ("name", "title", "outcome", "kind")
 
 
 @dataclass(frozen=True)
@@ -91,7 +96,8 @@ class Column:
 
     @property
     def editable(self) -> bool:
-        return not self.readonly and self.kind != COMPUTED
+        # Ids are assigned by the app and shown read-only; renaming is a separate command.
+        return not self.readonly and self.kind != COMPUTED and self.attr != "id"
 
 
 # -- structural edits that keep references whole --------------------------------------------------
@@ -265,20 +271,30 @@ class ItemTableModel(QAbstractTableModel):
             value = state == Qt.CheckState.Checked.value
         elif role != Qt.ItemDataRole.EditRole:
             return False
+        if getattr(self.item(index.row()), col.attr) == value:
+            return True  # nothing changed: no undo step (e.g. a choice left as it was)
         path = (*self.path, index.row(), col.attr)
         owner = getattr(self.item(index.row()), "id", None) or f"{self.noun} {index.row() + 1}"
         text = f"Change {col.header.lower()} of {owner}"
         try:
-            if col.attr == "id":
-                self._rename(index.row(), str(value).strip())
-            else:
-                self.document.set_value(path, value, text)
+            self.document.set_value(path, value, text)
         except EditError as err:
             self.refused.emit(plain_message(f"{col.header} of {owner}", str(err)))
             return False
         self.accepted.emit()
         return True
 
+
+    def rename(self, row: int, new_id: str) -> bool:
+        """The advanced rename: a new id for the item in ``row``, references carried along."""
+        owner = getattr(self.item(row), "id", None) or f"{self.noun} {row + 1}"
+        try:
+            self._rename(row, new_id.strip())
+        except EditError as err:
+            self.refused.emit(plain_message(f"Id of {owner}", str(err)))
+            return False
+        self.accepted.emit()
+        return True
 
     def _rename(self, row: int, new_id: str) -> None:
         """Give an item a new id and carry every reference along, as one undo step."""
@@ -343,6 +359,7 @@ class ItemDelegate(QStyledItemDelegate):
     """Creates the editor each column asks for and converts its value for the model."""
 
     refused = Signal(str)
+    typed = Signal(str)  # what a drop-down's type-ahead matched, for the message line
 
     def __init__(self, table: ItemTableModel, parent: QWidget | None = None):
         super().__init__(parent)
@@ -362,7 +379,9 @@ class ItemDelegate(QStyledItemDelegate):
                 editor.setSpecialValueText(NONE_TEXT)
             return editor
         if col.kind in (ENUM, REF):
-            editor = QComboBox(parent)
+            editor = TypeAheadCombo(parent)
+            editor.commitRequested.connect(lambda e=editor: self._commit_and_close(e))
+            editor.typedChanged.connect(self.typed.emit)
             if col.kind == ENUM:
                 for member in col.enum:
                     editor.addItem(label(member), member)
@@ -540,6 +559,7 @@ class ItemTable(QWidget):
         self.message.setVisible(False)
         self.model.refused.connect(self.show_error)
         self.delegate.refused.connect(self.show_error)
+        self.delegate.typed.connect(self.show_status)
         self.model.accepted.connect(self.clear_message)
         document.changed.connect(self.refresh)
 
@@ -568,6 +588,8 @@ class ItemTable(QWidget):
         # the active one and never clash with the main window's own shortcuts.
         self.view.installEventFilter(self)
         bar.addStretch(1)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -697,13 +719,70 @@ class ItemTable(QWidget):
         return [getattr(i, "id", "") for i in self.model.items()]
 
     def add(self) -> bool:
+        """Add an item with the next free id and put the cursor in its name, ready to type."""
         def change(project: Project, items: list[Any]) -> tuple[str, int]:
             new_id = next_id(self._ids(), self.prefix) if self.prefix else ""
             items.append(self.factory(project, new_id))
             suffix = f" {new_id}" if new_id else ""
             return f"Add {self.noun}{suffix}", len(items) - 1
 
-        return self._edit(change)
+        if not self._edit(change):
+            return False
+        self.edit_name(self.current_row())
+        return True
+
+    def name_column(self) -> int:
+        """The column that names an item (name, title, outcome...), else the first editable."""
+        columns = self.model.columns
+        for attr in NAME_ATTRS:
+            for i, col in enumerate(columns):
+                if col.attr == attr and col.editable:
+                    return i
+        return next((i for i, col in enumerate(columns) if col.editable), 0)
+
+    def edit_name(self, row: int) -> None:
+        """Open the name cell of ``row`` for typing (what is typed replaces the whole name)."""
+        if row < 0:
+            return
+        index = self.model.index(row, self.name_column())
+        self.view.setFocus()
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        if self.model.columns[index.column()].kind == TEXT:
+            self.view.edit(index)
+            editor = self.view.indexWidget(index) or self.view.focusWidget()
+            if isinstance(editor, QLineEdit):
+                editor.selectAll()
+
+    # the advanced rename ---------------------------------------------------------------------
+    def has_ids(self) -> bool:
+        return any(col.attr == "id" for col in self.model.columns)
+
+    def _context_menu(self, pos) -> None:
+        from PySide6.QtWidgets import QMenu
+
+        if not self.has_ids() or self.current_row() < 0:
+            return
+        menu = QMenu(self)
+        action = menu.addAction(f"Rename id of {self.current_id()}…")
+        action.triggered.connect(self.ask_rename)
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+
+    def ask_rename(self) -> bool:
+        from ui import dialogs
+
+        row = self.current_row()
+        if row < 0 or not self.has_ids():
+            return False
+        new_id = dialogs.ask_new_id(self, self.noun, self.current_id())
+        return new_id is not None and self.rename(row, new_id)
+
+    def rename(self, row: int, new_id: str) -> bool:
+        """Give the item in ``row`` a new id; every reference to it follows (one undo step)."""
+        ok = self.model.rename(row, new_id)
+        if ok:
+            self.select_row(row)
+        return ok
 
     def duplicate(self) -> bool:
         row = self.current_row()

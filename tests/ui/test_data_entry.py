@@ -1,0 +1,248 @@
+"""Data entry that is safer than a spreadsheet: the wheel, ids, Add then type, type-ahead."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDateEdit,
+    QLineEdit,
+    QScrollArea,
+    QSlider,
+    QSpinBox,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+import pytest
+
+from tests.ui.page_helpers import cell_text, column_of, open_editor, show
+from ui import dialogs
+from ui.document import Document
+from ui.main_window import MainWindow
+from ui.settings import Settings
+from ui.widgets import wheel_guard
+from ui.widgets.item_table import ENUM, INT, Column, ItemTable
+from wizard import catalog
+from wizard.model import Project, Risk
+from wizard.vocab import RiskCategory, RiskResponse
+
+
+@pytest.fixture(autouse=True)
+def _discard_on_close(monkeypatch):
+    monkeypatch.setattr(dialogs, "ask_unsaved", lambda *_args: "discard")
+
+
+def wheel(widget: QWidget, steps: int = -3) -> None:
+    """Turn the mouse wheel over the middle of ``widget`` (negative: towards the user)."""
+    centre = QPointF(widget.rect().center())
+    event = QWheelEvent(centre, QPointF(widget.mapToGlobal(centre.toPoint())), QPoint(0, 0),
+                        QPoint(0, 120 * steps), Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(widget, event)
+
+
+def _tall_form(qtbot):
+    """A scroll area holding a spin box, a combo, a date field and a slider, then filler."""
+    wheel_guard.install()
+    area = QScrollArea()
+    body = QWidget()
+    layout = QVBoxLayout(body)
+    spin, combo, date, slider = QSpinBox(), QComboBox(), QDateEdit(), QSlider(Qt.Orientation.Horizontal)
+    spin.setRange(0, 500)
+    spin.setValue(120)
+    combo.addItems(["Averse", "Minimal", "Cautious", "Open", "Eager"])
+    combo.setCurrentIndex(2)
+    slider.setRange(0, 100)
+    slider.setValue(50)
+    focus_sink = QLineEdit()
+    for w in (focus_sink, spin, combo, date, slider):
+        layout.addWidget(w)
+    layout.addSpacing(3000)
+    area.setWidget(body)
+    area.setWidgetResizable(True)
+    show(qtbot, area, 400, 300)
+    focus_sink.setFocus()
+    return area, focus_sink, spin, combo, date, slider
+
+
+def test_the_wheel_over_unfocused_fields_scrolls_the_page_and_changes_nothing(qtbot):
+    area, sink, spin, combo, date, slider = _tall_form(qtbot)
+    day = date.date()
+    for widget in (spin, combo, date, slider):
+        wheel(widget)
+    assert spin.value() == 120
+    assert combo.currentText() == "Cautious"
+    assert date.date() == day
+    assert slider.value() == 50
+    assert QApplication.focusWidget() in (sink, None)  # the wheel gave none of them the focus
+    assert area.verticalScrollBar().value() > 0  # the page scrolled instead
+
+
+def test_the_wheel_still_changes_the_focused_field(qtbot):
+    _area, _sink, spin, *_rest = _tall_form(qtbot)
+    spin.setFocus()
+    qtbot.waitUntil(lambda: spin.hasFocus() or QApplication.focusWidget() is None, timeout=1000)
+    if not spin.hasFocus():  # offscreen windows are not always active
+        return
+    wheel(spin, 1)
+    assert spin.value() == 121
+
+
+def test_value_widgets_do_not_take_the_focus_from_the_wheel(qtbot):
+    _area, _sink, spin, combo, date, slider = _tall_form(qtbot)
+    for widget in (spin, combo, date, slider):
+        assert widget.focusPolicy() == Qt.FocusPolicy.StrongFocus, widget
+
+
+def _window(qtbot, tmp_path) -> MainWindow:
+    window = MainWindow(Document(catalog.load_example("leisure")), Settings(tmp_path / "s"))
+    show(qtbot, window)
+    return window
+
+
+def test_the_wheel_over_the_project_form_changes_no_field(qtbot, tmp_path):
+    window = _window(qtbot, tmp_path)
+    window.go_to_step("project")
+    page = window.current_page()
+    before = window.document.project.model_copy(deep=True)
+    targets = page.findChildren(QAbstractSpinBox) + page.findChildren(QComboBox)
+    assert len(targets) >= 3
+    for widget in targets:
+        wheel(widget)
+        wheel(widget, 3)
+    assert window.document.project == before
+    assert not window.document.undo_stack.canUndo()
+
+
+def test_the_wheel_over_a_table_cell_editor_changes_nothing(qtbot, tmp_path):
+    """The editors the table's delegate makes (spin box, combo) pass the wheel to the table."""
+    window = _window(qtbot, tmp_path)
+    window.go_to_step("risks")
+    table = window.current_page().table
+    view = table.view
+    for header in ("Likelihood", "Category"):
+        index = view.model().index(0, column_of(view, header))
+        option = QStyleOptionViewItem()
+        editor = table.delegate.createEditor(view.viewport(), option, index)
+        table.delegate.setEditorData(editor, index)
+        editor.setGeometry(view.visualRect(index))
+        editor.show()
+        shown = editor.value() if isinstance(editor, QSpinBox) else editor.currentText()
+        table.buttons["add"].setFocus()
+        wheel(editor)
+        wheel(editor, 3)
+        now = editor.value() if isinstance(editor, QSpinBox) else editor.currentText()
+        assert now == shown, header
+        assert editor.focusPolicy() == Qt.FocusPolicy.StrongFocus
+        editor.deleteLater()
+
+
+def _risks_page(qtbot, tmp_path):
+    window = _window(qtbot, tmp_path)
+    window.go_to_step("risks")
+    return window, window.current_page().table
+
+
+def _type_in_table(qtbot, view: QTableView, text: str) -> QWidget:
+    """Type on the table as a user would: the first key opens the cell, the rest go to it."""
+    qtbot.keyClick(view, text[0])
+    qtbot.waitUntil(lambda: view.state() == QTableView.State.EditingState, timeout=2000)
+    editors = [w for w in view.viewport().children() if isinstance(w, QWidget) and w.isVisible()]
+    editor = QApplication.focusWidget() if view.viewport().isAncestorOf(
+        QApplication.focusWidget() or view) else editors[-1]
+    for char in text[1:]:
+        qtbot.keyClick(editor, char)
+    return editor
+
+
+def test_add_then_typing_fills_the_name(qtbot, tmp_path):
+    window, table = _risks_page(qtbot, tmp_path)
+    count = len(window.document.project.risks)
+    qtbot.mouseClick(table.buttons["add"], Qt.MouseButton.LeftButton)
+    new = window.document.project.risks[-1]
+    assert new.id == f"R{count + 1}"
+    view = table.view
+    assert view.currentIndex().column() == column_of(view, "Title")
+    qtbot.waitUntil(lambda: view.state() == QTableView.State.EditingState, timeout=2000)
+    editor = next(w for w in view.viewport().children() if isinstance(w, QLineEdit) and w.isVisible())
+    qtbot.keyClicks(editor, "Carers leave for the NHS")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.state() != QTableView.State.EditingState, timeout=2000)
+    risk = window.document.project.risks[-1]
+    assert (risk.id, risk.title) == (f"R{count + 1}", "Carers leave for the NHS")
+    assert cell_text(view, count, "Title") == "Carers leave for the NHS"
+    assert "not a usable id" not in table.message.text()
+
+
+def test_ids_are_shown_read_only_in_every_table(qtbot, tmp_path):
+    window = _window(qtbot, tmp_path)
+    tables = [t for page in window.pages for t in page.findChildren(ItemTable)]
+    assert len(tables) >= 8
+    for table in tables:
+        for col, column in enumerate(table.model.columns):
+            if column.attr == "id" and table.model.rowCount():
+                flags = table.model.flags(table.model.index(0, col))
+                assert not flags & Qt.ItemFlag.ItemIsEditable, table.objectName()
+
+
+def test_typing_in_a_category_cell_matches_the_whole_typed_text(qtbot, tmp_path):
+    window, table = _risks_page(qtbot, tmp_path)
+    view = table.view
+    expected = {"dem": RiskCategory.DEMAND, "perf": RiskCategory.PERFORMANCE,
+                "dat": RiskCategory.DATA_ACCURACY, "work": RiskCategory.WORKFORCE}
+    for typed, category in expected.items():
+        view.setFocus()
+        view.setCurrentIndex(view.model().index(0, column_of(view, "Category")))
+        editor = _type_in_table(qtbot, view, typed)
+        assert isinstance(editor, QComboBox)
+        assert editor.currentData() == category, typed  # the box shows what it picked
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: view.state() != QTableView.State.EditingState, timeout=2000)
+        assert window.document.project.risks[0].category == category, typed
+    assert window.document.undo_stack.undoText() == "Change category of R1"
+
+
+def test_typing_a_response_picks_treat_not_transfer(qtbot, tmp_path):
+    window, table = _risks_page(qtbot, tmp_path)
+    view = table.view
+    view.setFocus()
+    view.setCurrentIndex(view.model().index(1, column_of(view, "Response")))
+    editor = _type_in_table(qtbot, view, "trea")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.state() != QTableView.State.EditingState, timeout=2000)
+    assert window.document.project.risks[1].response == RiskResponse.TREAT
+
+
+def test_typing_that_matches_nothing_commits_nothing(qtbot, tmp_path):
+    window, table = _risks_page(qtbot, tmp_path)
+    view = table.view
+    before = window.document.project.risks[0].category
+    view.setFocus()
+    view.setCurrentIndex(view.model().index(0, column_of(view, "Category")))
+    editor = _type_in_table(qtbot, view, "zzq")
+    assert editor.currentData() == before
+    assert "No choice matches" in editor.toolTip()
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.state() != QTableView.State.EditingState, timeout=2000)
+    assert window.document.project.risks[0].category == before
+    assert not window.document.undo_stack.canUndo()
+
+
+def test_match_choice_prefers_the_whole_prefix_then_a_word():
+    from ui.widgets.type_ahead import match_choice
+
+    labels = ["Environmental", "Finance availability", "Availability and quality",
+              "Demand (volume)", "Data accuracy", "Transfer", "Treat"]
+    assert match_choice(labels, "dem") == 3
+    assert match_choice(labels, "dat") == 4
+    assert match_choice(labels, "trea") == 6
+    assert match_choice(labels, "avail") == 2  # a label's start before a later word
+    assert match_choice(labels, "qual") == 2  # a word in the label
+    assert match_choice(labels, "vol") == 3
+    assert match_choice(labels, "zq") == -1
