@@ -246,3 +246,36 @@ def test_match_choice_prefers_the_whole_prefix_then_a_word():
     assert match_choice(labels, "qual") == 2  # a word in the label
     assert match_choice(labels, "vol") == 3
     assert match_choice(labels, "zq") == -1
+
+
+def test_choosing_a_private_bearer_makes_the_partner_chart_add_up(qtbot, tmp_path):
+    from wizard.graphs.partner_load import carried
+    from wizard.risk import score
+
+    window = _window(qtbot, tmp_path)
+    project = window.document.project
+    public = {p.id for p in project.partners if p.kind.value == "public"}
+    provider = next(p for p in project.partners if p.id not in public)
+    # make R1 a shared risk the council owns, with nobody carrying the private share
+    window.document.set_value(("risks", 0, "owner"), sorted(public)[0], "Change owner of R1")
+    window.document.set_value(("risks", 0, "allocation"), "shared", "Change allocation of R1")
+    window.document.set_value(("risks", 0, "public_share"), 40, "Change public share of R1")
+    window.document.set_value(("risks", 0, "private_bearer"), None, "Change private bearer")
+    window.go_to_step("risks")
+    page = window.current_page()
+    page.table.select_id("R1")
+    total, _ = carried(window.document.project)
+    assert total.get("", 0) >= score(window.document.project.risks[0]) * 0.6 - 1e-9
+    combo = window.findChild(QComboBox, "risks.private_bearer")
+    assert combo is not None and combo.isEnabled()
+    combo.setCurrentIndex(combo.findData(provider.id))  # as choosing it in the list does
+    assert window.document.project.risks[0].private_bearer == provider.id
+    assert window.document.undo_stack.undoText() == "Change private bearer of R1"
+    total, _ = carried(window.document.project)
+    register = sum(score(r) for r in window.document.project.risks)
+    assert sum(total.values()) == pytest.approx(register)
+    window.go_to_step("review")
+    review = window.current_page()
+    review.tabs.setCurrentWidget(review.graphs["partner_load"])
+    text = review.graphs["partner_load"].accessibleDescription()
+    assert f"the register's total score of {register}" in text

@@ -151,6 +151,7 @@ def test_the_cap_follows_the_rules_usual_severity():
     def change(data):
         data["risks"].append({"id": "R4", "title": "Design late", "category": "design",
                               "likelihood": 4, "impact": 4, "owner": "council",
+                              "private_bearer": "builder", "phases": ["P1"],
                               "status": "agreed"})
         for r in data["risks"]:
             r["mitigation"] = ""

@@ -16,6 +16,7 @@ from ui.pages.list_page import ListPage
 from ui.widgets.forms import (
     CheckField,
     CheckListField,
+    ComboField,
     DetailForm,
     MoneyField,
     StringListField,
@@ -30,6 +31,7 @@ from wizard.vocab import (
     IMPACT_LABELS,
     LIKELIHOOD_LABELS,
     Allocation,
+    PartnerKind,
     RiskCategory,
     RiskResponse,
     WorkshopStatus,
@@ -62,6 +64,14 @@ def typical_change(risk: Risk, info: Any) -> dict[str, Any]:
             mitigation if not risk.mitigation.strip() else f"{risk.mitigation.rstrip()}\n\n{mitigation}"
         )
     return change
+
+
+def provider_choices(document):
+    """(id, 'Name (id)') for each private or voluntary partner, read fresh each time."""
+    def choices() -> list[tuple[str, str]]:
+        return [(p.id, f"{p.name} ({p.id})") for p in document.project.partners
+                if p.kind is not PartnerKind.PUBLIC]
+    return choices
 
 
 class RisksPage(ListPage):
@@ -113,8 +123,19 @@ class RisksPage(ListPage):
                  "Description")
         form.add("mitigation", TextField(doc, None, "risks.mitigation", "Mitigation"),
                  "Mitigation")
-        form.layout_.addRow(self.typical)
-        form.layout_.addRow(self.apply_typical)
+        form.add("private_bearer", ComboField(
+            doc, None, "risks.private_bearer", "Private bearer", choices=provider_choices(doc),
+            optional=True), "Private bearer")
+        form.fields["private_bearer"].editor.setToolTip(
+            "The provider carrying the private share when a public body owns a shared risk")
+        # The library's suggestion stands apart from the text boxes, in its own box: its button
+        # changes the mitigation text (one undoable step), so no stray click should reach it.
+        suggestion = QGroupBox("Library suggestion")
+        suggestion.setObjectName("risks.suggestion")
+        box = QVBoxLayout(suggestion)
+        box.addWidget(self.typical)
+        box.addWidget(self.apply_typical)
+        layout.addWidget(suggestion)
         form.add("phases", CheckListField(doc, None, "risks.phases", "Phases",
                                           item_choices(doc, "phases")), "Phases")
 

@@ -105,7 +105,8 @@ class Column:
 
 # The fields that refer to a partner (a single id) or to phases (a list of ids).
 _REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
-    "partners": (("phases", "provider"), ("risks", "owner"), ("kpis", "owner")),
+    "partners": (("phases", "provider"), ("risks", "owner"), ("risks", "private_bearer"),
+                 ("kpis", "owner")),
     "phases": (("phases", "depends_on"), ("risks", "phases"), ("break_clauses", "phases")),
 }
 

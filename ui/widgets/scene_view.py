@@ -288,7 +288,11 @@ class SceneView(QWidget):
     def set_scene(self, scene: sc.Scene) -> None:
         self._scene = scene
         self.title_label.setText(scene.title)
+        # The same words as the graph's text alternative in the HTML edition.
+        self.setAccessibleName(scene.title)
         self.setAccessibleDescription(scene.description)
+        self.canvas.setAccessibleName(scene.title)
+        self.canvas.setAccessibleDescription(scene.description)
         self.canvas.setToolTip("")
         if self.fitting:
             self.fit()
