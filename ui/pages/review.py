@@ -45,9 +45,10 @@ GRAPH_TABS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _wrapping_tree(headers: list[str]) -> QTreeWidget:
+def _wrapping_tree(headers: list[str], name: str) -> QTreeWidget:
     """A two-column tree whose first column stretches and wraps long lines."""
     tree = QTreeWidget()
+    tree.setAccessibleName(name)
     tree.setHeaderLabels(headers)
     tree.setWordWrap(True)
     tree.setTextElideMode(Qt.TextElideMode.ElideNone)
@@ -165,9 +166,10 @@ class ReviewPage(StepPage):
         assessment_tab = QWidget()
         row = QHBoxLayout(assessment_tab)
         row.setContentsMargins(0, 0, 0, 0)
-        self.scorecard = _wrapping_tree(["Principle and how the points were earned", "Score"])
+        self.scorecard = _wrapping_tree(["Principle and how the points were earned", "Score"],
+                                        "Changemaking assessment")
         row.addWidget(self.scorecard, 3)
-        self.findings = _wrapping_tree(["Finding", "Status"])
+        self.findings = _wrapping_tree(["Finding", "Status"], "Findings still open")
         self.findings.itemActivated.connect(self._finding_activated)
         row.addWidget(self.findings, 3)
         self.tabs.addTab(assessment_tab, "&Assessment")

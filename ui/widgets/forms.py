@@ -486,6 +486,10 @@ class StringListField(BoundField):
         buttons = QVBoxLayout()
         self.add_button = QPushButton("Add")
         self.remove_button = QPushButton("Remove")
+        # The name goes on the list and its buttons, not only on the box around them.
+        self.list.setAccessibleName(self.field_label)
+        self.add_button.setAccessibleName(f"Add a line to {self.field_label}")
+        self.remove_button.setAccessibleName(f"Remove the selected line from {self.field_label}")
         self.add_button.clicked.connect(self.add_line)
         self.remove_button.clicked.connect(self.remove_line)
         buttons.addWidget(self.add_button)

@@ -529,6 +529,7 @@ class ItemTable(QWidget):
         self.model.noun = noun
         self.view = QTableView()
         self.view.setObjectName(f"{name}.table")
+        self.view.setAccessibleName(f"Table of {noun}s")
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
