@@ -279,3 +279,24 @@ def test_choosing_a_private_bearer_makes_the_partner_chart_add_up(qtbot, tmp_pat
     review.tabs.setCurrentWidget(review.graphs["partner_load"])
     text = review.graphs["partner_load"].accessibleDescription()
     assert f"the register's total score of {register}" in text
+
+
+def test_the_scheduled_start_shows_beside_the_requested_one(qtbot, tmp_path):
+    from tests.ui.page_helpers import type_into_cell
+    from wizard.schedule import build_schedule
+
+    window = _window(qtbot, tmp_path)
+    window.go_to_step("phasing")
+    view = window.current_page().table.view
+    project = window.document.project
+    row, phase = next((i, p) for i, p in enumerate(project.phases) if p.depends_on)
+    after = build_schedule(project).finish[phase.depends_on[0]]
+    assert after > 2
+    type_into_cell(qtbot, view, row, "Start month", "2")
+    assert window.document.project.phases[row].start_month == 2
+    assert cell_text(view, row, "Start month") == "2"
+    scheduled = build_schedule(window.document.project).start[phase.id]
+    assert scheduled >= after
+    assert cell_text(view, row, "Scheduled start") == f"{scheduled} (moved from 2)"
+    first = next(i for i, p in enumerate(window.document.project.phases) if not p.depends_on)
+    assert cell_text(view, first, "Scheduled start") == str(project.phases[first].start_month)
