@@ -9,7 +9,9 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDateEdit,
+    QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QScrollArea,
     QSlider,
     QSpinBox,
@@ -300,3 +302,26 @@ def test_the_scheduled_start_shows_beside_the_requested_one(qtbot, tmp_path):
     assert cell_text(view, row, "Scheduled start") == f"{scheduled} (moved from 2)"
     first = next(i for i, p in enumerate(window.document.project.phases) if not p.depends_on)
     assert cell_text(view, first, "Scheduled start") == str(project.phases[first].start_month)
+
+
+def test_kpis_and_social_objectives_have_detail_forms(qtbot, tmp_path):
+    window = _window(qtbot, tmp_path)
+    window.go_to_step("accountability")
+    page = window.current_page()
+    page.kpis.select_row(0)
+    kpi = window.document.project.kpis[0]
+    measure = window.findChild(QPlainTextEdit, "kpis.measure")
+    assert measure is not None and measure.isEnabled()
+    assert measure.toPlainText() == kpi.measure
+    measure.setFocus()
+    measure.selectAll()
+    qtbot.keyClicks(measure, "Visits a year counted at the turnstiles, published monthly")
+    measure.focusLost.emit()  # as leaving the field does
+    assert window.document.project.kpis[0].measure == \
+        "Visits a year counted at the turnstiles, published monthly"
+    assert window.document.undo_stack.undoText() == f"Change measure of {kpi.id}"
+    page.social.select_row(0)
+    outcome = window.findChild(QLineEdit, "social_impact.outcome")
+    assert outcome.text() == window.document.project.social_impact[0].outcome
+    assert window.findChild(QLabel, "social_impact.detail_title").text().startswith(
+        "Social impact objective S")

@@ -17,7 +17,17 @@ from PySide6.QtCore import Qt
 from ui.document import Document
 from ui.pages.base import StepPage
 from ui.widgets.adaptive_splitter import AdaptiveSplitter
-from ui.widgets.forms import CheckField, MoneyField, SpinField
+from ui.widgets.forms import (
+    CheckField,
+    ComboField,
+    DateField,
+    LineField,
+    MoneyField,
+    SpinField,
+    TextField,
+    item_choices,
+)
+from ui.widgets.table_detail import TableDetail, plain
 from ui.widgets.item_table import ID_TIP, BOOL, DATE, INT, REF, Column, ItemTable
 from wizard.model import KPI, Project, SocialImpactObjective
 
@@ -96,13 +106,31 @@ class AccountabilityPage(StepPage):
                                                              outcome=f"New objective {new_id}"),
             name="social_impact",
         )
+        self.kpi_detail = TableDetail(self.kpis, [
+            ("name", "KPI", plain(LineField)),
+            ("measure", "Measure", plain(TextField)),
+            ("target", "Target", plain(LineField)),
+            ("assessed_every_months", "Assessed every",
+             lambda d, n, t: SpinField(d, None, n, t, 1, 120, suffix=" months")),
+            ("owner", "Owner", lambda d, n, t: ComboField(
+                d, None, n, t, choices=item_choices(d, "partners"), optional=True)),
+        ])
+        self.social_detail = TableDetail(self.social, [
+            ("outcome", "Outcome", plain(LineField)),
+            ("indicator", "Indicator", plain(LineField)),
+            ("baseline", "Baseline", plain(LineField)),
+            ("target", "Target", plain(LineField)),
+            ("date", "By", lambda d, n, t: DateField(d, None, n, t, optional=True)),
+            ("published", "Published", plain(CheckField)),
+            ("consulted", "Consulted on", plain(CheckField)),
+        ])
         self.kpis.itemSelected.connect(lambda i: i and self.selectionChanged.emit("kpis", i))
         self.social.itemSelected.connect(
             lambda i: i and self.selectionChanged.emit("social_impact", i))
 
         tables = QSplitter(Qt.Orientation.Vertical)
-        for title, table in (("Key performance indicators", self.kpis),
-                             ("Social impact objectives", self.social)):
+        for title, table in (("Key performance indicators", self.kpi_detail),
+                             ("Social impact objectives", self.social_detail)):
             box = QGroupBox(title)
             QVBoxLayout(box).addWidget(table)
             tables.addWidget(box)
