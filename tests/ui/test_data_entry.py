@@ -171,6 +171,8 @@ def test_add_then_typing_fills_the_name(qtbot, tmp_path):
     assert new.id == f"R{count + 1}"
     view = table.view
     assert view.currentIndex().column() == column_of(view, "Title")
+    assert view.horizontalHeader().visualIndex(column_of(view, "Title")) == 0  # first, wide
+    assert view.columnWidth(column_of(view, "Title")) >= 240
     qtbot.waitUntil(lambda: view.state() == QTableView.State.EditingState, timeout=2000)
     editor = next(w for w in view.viewport().children() if isinstance(w, QLineEdit) and w.isVisible())
     qtbot.keyClicks(editor, "Carers leave for the NHS")
@@ -213,8 +215,15 @@ def test_typing_in_a_category_cell_matches_the_whole_typed_text(qtbot, tmp_path)
 def test_typing_a_response_picks_treat_not_transfer(qtbot, tmp_path):
     window, table = _risks_page(qtbot, tmp_path)
     view = table.view
+    response = column_of(view, "Response")
+    assert view.isColumnHidden(response)  # a secondary column, behind the column chooser
+    menu = table.column_menu()
+    action = next(a for a in menu.actions() if a.text() == "Response")
+    assert "Title" not in [a.text() for a in menu.actions()]  # the name column always shows
+    action.trigger()
+    assert not view.isColumnHidden(response)
     view.setFocus()
-    view.setCurrentIndex(view.model().index(1, column_of(view, "Response")))
+    view.setCurrentIndex(view.model().index(1, response))
     editor = _type_in_table(qtbot, view, "trea")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.state() != QTableView.State.EditingState, timeout=2000)

@@ -37,11 +37,12 @@ class PhasingPage(ListPage):
                    width=120, tip="When the phase can start, after the phases it depends on"),
             Column("duration_months", "Months", INT, 1, MAX_MONTHS, width=70),
             Column("depends_on", "Depends on", REFS, ref="phases", width=100,
-                   tip="Phase ids this phase follows, separated by commas"),
+                   tip="Phase ids this phase follows, separated by commas", secondary=True),
             Column("provider", "Provider", REF, ref="partners", optional=True, width=150),
-            Column("bundled", "Bundled", BOOL, width=70),
+            Column("bundled", "Bundled", BOOL, width=70, secondary=True),
             Column("value_gbp", "Value", MONEY, width=120),
-            Column("review_month", "Review month", INT, 0, MAX_MONTHS, optional=True, width=100),
+            Column("review_month", "Review month", INT, 0, MAX_MONTHS, optional=True, width=100,
+                   secondary=True),
         ]
 
     def scheduled_text(self, phase: Phase) -> str:

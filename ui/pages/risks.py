@@ -91,9 +91,9 @@ class RisksPage(ListPage):
     def columns(self) -> list[Column]:
         return [
             Column("id", "Id", tip=ID_TIP, width=45),
-            Column("title", "Title", width=200),
+            Column("title", "Title", width=260),
             Column("category", "Category", ENUM, enum=RiskCategory, width=170),
-            Column("phases", "Phases", REFS, ref="phases", width=80),
+            Column("phases", "Phases", REFS, ref="phases", width=80, secondary=True),
             Column("likelihood", "Likelihood", INT, 1, 5, width=125, labels=LIKELIHOOD_LABELS,
                    tip="1 Rare, 2 Unlikely, 3 Possible, 4 Likely, 5 Almost certain"),
             Column("impact", "Impact", INT, 1, 5, width=105, labels=IMPACT_LABELS,
@@ -101,10 +101,11 @@ class RisksPage(ListPage):
             Column("score", "Score", COMPUTED, compute=lambda r: f"{score(r)} {band(r)}",
                    width=90),
             Column("allocation", "Allocation", ENUM, enum=Allocation, width=85),
-            Column("public_share", "Public share", INT, 0, 100, suffix="%", width=90),
+            Column("public_share", "Public share", INT, 0, 100, suffix="%", width=90,
+                   secondary=True),
             Column("owner", "Owner", REF, ref="partners", optional=True, width=130),
-            Column("response", "Response", ENUM, enum=RiskResponse, width=90),
-            Column("status", "Status", ENUM, enum=WorkshopStatus, width=80),
+            Column("response", "Response", ENUM, enum=RiskResponse, width=90, secondary=True),
+            Column("status", "Status", ENUM, enum=WorkshopStatus, width=80, secondary=True),
         ]
 
     def new_item(self, project: Project, new_id: str) -> Risk:

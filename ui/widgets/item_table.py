@@ -93,6 +93,7 @@ class Column:
     suffix: str = ""
     tip: str = field(default="")
     labels: dict[int, str] | None = None  # INT columns: words shown after the number
+    secondary: bool = False  # hidden at first; shown from the header's column chooser
 
     @property
     def editable(self) -> bool:
@@ -551,6 +552,16 @@ class ItemTable(QWidget):
         for i, col in enumerate(columns):
             if col.width:
                 self.view.setColumnWidth(i, col.width)
+            if col.secondary:
+                self.view.setColumnHidden(i, True)
+        # The name (or title) comes first and wide; the id the app assigned follows it.
+        name_col = self.name_column_of(columns)
+        if columns and columns[name_col].attr in NAME_ATTRS[:3]:
+            header.moveSection(header.visualIndex(name_col), 0)
+            self.view.setColumnWidth(name_col, max(columns[name_col].width or 0, 240))
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        header.setToolTip("Right-click a column heading to choose the columns shown")
         self.delegate = ItemDelegate(self.model, self.view)
         self.view.setItemDelegate(self.delegate)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -735,7 +746,10 @@ class ItemTable(QWidget):
 
     def name_column(self) -> int:
         """The column that names an item (name, title, outcome...), else the first editable."""
-        columns = self.model.columns
+        return self.name_column_of(self.model.columns)
+
+    @staticmethod
+    def name_column_of(columns: list[Column]) -> int:
         for attr in NAME_ATTRS:
             for i, col in enumerate(columns):
                 if col.attr == attr and col.editable:
@@ -755,6 +769,31 @@ class ItemTable(QWidget):
             editor = self.view.indexWidget(index) or self.view.focusWidget()
             if isinstance(editor, QLineEdit):
                 editor.selectAll()
+
+    # the column chooser ----------------------------------------------------------------------
+    def column_menu(self):
+        """The header's menu: a tick for each column but the name, to show or hide it."""
+        from PySide6.QtWidgets import QMenu
+
+        menu = QMenu(self)
+        menu.setTitle("Columns")
+        name_col = self.name_column()
+        for i, col in enumerate(self.model.columns):
+            if i == name_col:
+                continue
+            action = menu.addAction(col.header)
+            action.setCheckable(True)
+            action.setChecked(not self.view.isColumnHidden(i))
+            action.toggled.connect(lambda on, c=i: self.show_column(c, on))
+        return menu
+
+    def _column_menu(self, pos) -> None:
+        self.column_menu().exec(self.view.horizontalHeader().mapToGlobal(pos))
+
+    def show_column(self, column: int, shown: bool) -> None:
+        self.view.setColumnHidden(column, not shown)
+        if shown and self.view.columnWidth(column) < 30:
+            self.view.setColumnWidth(column, self.model.columns[column].width or 100)
 
     # the advanced rename ---------------------------------------------------------------------
     def has_ids(self) -> bool:
