@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import layout_memory
 from ui.actions import build_menus, shortcut_rows
 from ui.autosave import CAP_MS, DELAY_MS, AutoSaver
 from ui.document import Document
@@ -255,6 +256,7 @@ class MainWindow(QMainWindow):
 
     def _install_page(self, index: int, page: StepPage) -> None:
         self._pages[index] = page
+        layout_memory.restore(page, self.settings)  # the splitters and columns the user left
         self.scrollers[index].setWidget(page)
         page.selectionChanged.connect(self._on_page_selection)
         if hasattr(self, "findings"):
@@ -509,6 +511,9 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.autosaver.remove()
+        for page in self._pages:
+            if page is not None:
+                layout_memory.save(page, self.settings)
         self.settings.set_geometry(self.saveGeometry())
         self.settings.set_window_state(self.saveState())
         if self.shortcuts_dialog is not None:

@@ -334,3 +334,26 @@ def test_kpis_and_social_objectives_have_detail_forms(qtbot, tmp_path):
     assert outcome.text() == window.document.project.social_impact[0].outcome
     assert window.findChild(QLabel, "social_impact.detail_title").text().startswith(
         "Social impact objective S")
+
+
+def test_splitters_and_columns_are_remembered(qtbot, tmp_path):
+    settings = Settings(tmp_path / "s")
+    window = MainWindow(Document(catalog.load_example("leisure")), settings)
+    show(qtbot, window)
+    window.go_to_step("risks")
+    page = window.current_page()
+    qtbot.waitUntil(lambda: page.vertical.sizes()[0] > 0, timeout=2000)
+    total = sum(page.vertical.sizes())
+    page.vertical.setSizes([total // 4, total - total // 4])
+    wanted = page.vertical.sizes()
+    response = column_of(page.table.view, "Response")
+    page.table.show_column(response, True)
+    window.close()
+
+    again = MainWindow(Document(catalog.load_example("leisure")), settings)
+    show(qtbot, again)
+    again.go_to_step("risks")
+    page = again.current_page()
+    qtbot.wait(50)
+    assert abs(page.vertical.sizes()[0] - wanted[0]) <= 30
+    assert not page.table.view.isColumnHidden(response)
