@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -37,6 +38,12 @@ def ask_unsaved(parent: QWidget | None, name: str) -> str:
         | QMessageBox.StandardButton.Cancel
     )
     box.setDefaultButton(QMessageBox.StandardButton.Save)
+    # Keys for each answer: Alt+S saves, Alt+D (or Ctrl+D) discards, Escape cancels.
+    box.button(QMessageBox.StandardButton.Save).setText("&Save")
+    discard = box.button(QMessageBox.StandardButton.Discard)
+    discard.setText("&Discard changes")
+    discard.setShortcut(QKeySequence("Ctrl+D"))
+    discard.setToolTip("Close without saving (Alt+D or Ctrl+D)")
     answer = box.exec()
     return {
         QMessageBox.StandardButton.Save: "save",

@@ -486,11 +486,28 @@ class MainWindow(QMainWindow):
         self.shortcuts_dialog.raise_()
         self.shortcuts_dialog.activateWindow()
 
+    def edit_command(self, command: str) -> bool:
+        """Edit › Cut, Copy, Paste on the focused field or table cell."""
+        from ui import clipboard
+
+        return clipboard.run(command)
+
+    def show_user_guide(self) -> None:
+        """Help › User guide: the short guide shipped with the app, in its own window."""
+        from ui.help import GuideDialog
+
+        if getattr(self, "guide_dialog", None) is None:
+            self.guide_dialog = GuideDialog(self)
+        self.guide_dialog.show()
+        self.guide_dialog.raise_()
+
     def show_about(self) -> None:
+        from ui.help import app_version
+
         QMessageBox.about(
             self,
             f"About {APP_NAME}",
-            f"<b>{APP_NAME}</b><br>Design public-sector partnership contracts that are "
+            f"<b>{APP_NAME}</b> {app_version()}<br>Design public-sector partnership contracts that are "
             "collaborative, creative, adaptable, accountable and place-based, and draft the "
             "business case.",
         )

@@ -357,3 +357,62 @@ def test_splitters_and_columns_are_remembered(qtbot, tmp_path):
     qtbot.wait(50)
     assert abs(page.vertical.sizes()[0] - wanted[0]) <= 30
     assert not page.table.view.isColumnHidden(response)
+
+
+def test_undo_names_keep_abbreviations_in_capitals(qtbot, tmp_path):
+    from tests.ui.page_helpers import click_check
+
+    window = _window(qtbot, tmp_path)
+    window.go_to_step("partners")
+    view = window.current_page().table.view
+    row = 1
+    partner = window.document.project.partners[row]
+    before = partner.sme
+    click_check(qtbot, view, row, "SME")
+    qtbot.waitUntil(lambda: window.document.project.partners[row].sme is not before, timeout=2000)
+    assert window.document.undo_stack.undoText() == f"Change SME of {partner.id}"
+
+
+def test_edit_menu_copies_and_pastes_in_fields_and_cells(qtbot, tmp_path):
+    window = _window(qtbot, tmp_path)
+    assert [a.text() for a in window.menus["edit"].actions() if a.text()][:5] == [
+        "&Undo", "&Redo", "Cu&t", "&Copy", "&Paste"]
+    window.go_to_step("risks")
+    view = window.current_page().table.view
+    view.setCurrentIndex(view.model().index(0, column_of(view, "Title")))
+    from ui import clipboard
+    assert clipboard.run("copy", view)
+    title = window.document.project.risks[0].title
+    assert QApplication.clipboard().text() == title
+    view.setCurrentIndex(view.model().index(1, column_of(view, "Title")))
+    assert clipboard.run("paste", view)
+    assert window.document.project.risks[1].title == title
+    assert window.document.undo_stack.undoText() == "Change title of R2"
+
+
+def test_help_has_the_user_guide_and_about_the_version(qtbot, tmp_path):
+    from ui.help import GUIDE, app_version
+
+    window = _window(qtbot, tmp_path)
+    assert GUIDE.is_file()
+    window.actions["user_guide"].trigger()
+    text = window.guide_dialog.browser.toPlainText()
+    assert "Add (Insert) creates an item" in text.replace("\n", " ")
+    assert app_version() == "0.1.0"
+
+
+def test_the_unsaved_changes_question_has_a_discard_key(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    seen = {}
+
+    def fake_exec(box):
+        button = box.button(QMessageBox.StandardButton.Discard)
+        seen["text"] = button.text()
+        seen["keys"] = button.shortcut().toString()
+        return QMessageBox.StandardButton.Discard
+
+    monkeypatch.undo()  # the real question, not the autouse fixture's stand-in
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    assert dialogs.ask_unsaved(None, "home care") == "discard"
+    assert seen["text"] == "&Discard changes" and seen["keys"] == "Ctrl+D"

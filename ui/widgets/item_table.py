@@ -51,6 +51,7 @@ from ui.widgets.forms import (
     format_date,
     format_money,
     from_qdate,
+    in_words,
     money_validator,
     parse_money,
     plain_message,
@@ -277,7 +278,7 @@ class ItemTableModel(QAbstractTableModel):
             return True  # nothing changed: no undo step (e.g. a choice left as it was)
         path = (*self.path, index.row(), col.attr)
         owner = getattr(self.item(index.row()), "id", None) or f"{self.noun} {index.row() + 1}"
-        text = f"Change {col.header.lower()} of {owner}"
+        text = f"Change {in_words(col.header)} of {owner}"
         try:
             self.document.set_value(path, value, text)
         except EditError as err:
