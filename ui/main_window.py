@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import layout_memory
+from ui import export_menu, layout_memory
 from ui.actions import build_menus, shortcut_rows
 from ui.autosave import CAP_MS, DELAY_MS, AutoSaver
 from ui.document import Document
@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         self._build_centre()
         self._build_docks()
         self.menus, self.actions = build_menus(self)
+        export_menu.install(self)  # File > Export, from any step
         self._connect()
         self._fill_recent_menu()
         self._restore_geometry()
@@ -256,6 +257,8 @@ class MainWindow(QMainWindow):
 
     def _install_page(self, index: int, page: StepPage) -> None:
         self._pages[index] = page
+        if hasattr(page, "remember_folder"):
+            page.settings = self.settings  # the review page remembers the last export folder
         layout_memory.restore(page, self.settings)  # the splitters and columns the user left
         self.scrollers[index].setWidget(page)
         page.selectionChanged.connect(self._on_page_selection)

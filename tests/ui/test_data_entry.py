@@ -416,3 +416,37 @@ def test_the_unsaved_changes_question_has_a_discard_key(qtbot, monkeypatch):
     monkeypatch.setattr(QMessageBox, "exec", fake_exec)
     assert dialogs.ask_unsaved(None, "home care") == "discard"
     assert seen["text"] == "&Discard changes" and seen["keys"] == "Ctrl+D"
+
+
+def test_file_export_from_any_step_remembers_the_folder(qtbot, tmp_path, monkeypatch):
+    from ui.pages import review
+
+    window = _window(qtbot, tmp_path)
+    window.go_to_step("risks")
+    asked: list[str] = []
+    folder = tmp_path / "exports"
+    folder.mkdir()
+
+    def ask(_parent, _title, suggested, _filter):
+        asked.append(suggested)
+        return str(folder / suggested.rsplit("/", 1)[-1])
+
+    shown, told = [], []
+    monkeypatch.setattr(review, "ask_export_path", ask)
+    monkeypatch.setattr(review, "ask_open", lambda _p, _path: "folder")
+    monkeypatch.setattr(review, "show_in_folder", shown.append)
+    page = window.page("review")
+    with qtbot.waitSignal(page.exportFinished, timeout=20_000):
+        window.actions["export_ocds"].trigger()
+    assert window.current_step() == "risks"  # exported without leaving the step
+    name = asked[0]
+    assert " " not in name and "(" not in name and name.endswith("-OCDS.json")
+    assert len(shown) == 1 and shown[0].endswith(name)
+    monkeypatch.setattr(review, "ask_open", lambda _p, _path: True)
+    monkeypatch.setattr(review, "open_file", lambda _path: False)  # no viewer for .html
+    monkeypatch.setattr(review, "tell_no_viewer", lambda _p, path: told.append(path))
+    with qtbot.waitSignal(page.exportFinished, timeout=20_000):
+        window.actions["export_html"].trigger()
+    assert asked[1].startswith(str(folder))  # the last folder, remembered
+    assert told and told[0].endswith(".html")
+    assert [a.text() for a in window.menus["export"].actions()][0].startswith("Business case PDF")

@@ -80,15 +80,43 @@ def ask_import_path(parent: QWidget | None) -> str | None:
     return path or None
 
 
-def ask_open(parent: QWidget | None, path: str) -> bool:
-    """Ask whether to open the written file. Tests replace this."""
-    answer = QMessageBox.question(parent, "Export finished", f"Saved {Path(path).name}. Open it now?")
-    return answer == QMessageBox.StandardButton.Yes
+def ask_open(parent: QWidget | None, path: str) -> bool | str:
+    """After an export: True (open it), "folder" (show it in its folder) or False. Tests
+    replace this."""
+    box = QMessageBox(parent)
+    box.setWindowTitle("Export finished")
+    box.setText(f"Saved {Path(path).name} in {Path(path).parent}.")
+    open_button = box.addButton("&Open", QMessageBox.ButtonRole.AcceptRole)
+    folder_button = box.addButton("Show in &folder", QMessageBox.ButtonRole.ActionRole)
+    box.addButton("&Close", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    clicked = box.clickedButton()
+    return True if clicked is open_button else "folder" if clicked is folder_button else False
 
 
-def open_file(path: str) -> None:
-    """Open a file with the system's viewer. Tests replace this."""
-    QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+def open_file(path: str) -> bool:
+    """Open a file with the system's viewer; False if no viewer opened it. Tests replace this."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+
+def show_in_folder(path: str) -> bool:
+    """Open the folder holding the file in the system's file manager."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))
+
+
+def tell_no_viewer(parent: QWidget | None, path: str) -> None:
+    """Say that nothing opened the file, and where it is. Tests replace this."""
+    QMessageBox.information(
+        parent, "No program opened the file",
+        f"No program on this computer opened {Path(path).name}. The file is saved in "
+        f"{Path(path).parent}; open it from there with a program that reads "
+        f"{Path(path).suffix or 'such'} files.")
+
+
+def safe_file_name(title: str, extra: str, suffix: str) -> str:
+    """A file name without spaces or brackets: 'Marshfield-leisure-public.pdf'."""
+    words = "".join(c if c.isalnum() else " " for c in f"{title} {extra}").split()
+    return "-".join(words)[:120].strip("-") + suffix if words else "export" + suffix
 
 
 def write_export(kind: str, project: Project, path: str, progress: Callable[[int, str], None]) -> None:
@@ -280,12 +308,15 @@ class ReviewPage(StepPage):
         spec = next(e for e in EXPORTS if e[0] == kind)
         if path is None:
             title = self.document.project.project.title or "business-case"
-            stem = "".join(c if c.isalnum() or c in " -_" else "-" for c in title).strip() or "export"
-            extra = {"pdf-public": " (public)", "pdf-internal": " (internal)", "ocds": " OCDS",
-                     "risks": " risk register"}.get(kind, "")
-            path = ask_export_path(self, spec[1].rstrip("…"), stem + extra + spec[3], spec[2])
+            extra = {"pdf-public": "public", "pdf-internal": "internal", "ocds": "OCDS",
+                     "risks": "risk register"}.get(kind, "")
+            name = safe_file_name(title, extra, spec[3])
+            folder = self.last_folder()
+            suggested = os.path.join(folder, name) if folder else name
+            path = ask_export_path(self, spec[1].rstrip("…"), suggested, spec[2])
             if not path:
                 return False
+        self.remember_folder(os.path.dirname(os.path.abspath(path)))
         folder = os.path.dirname(os.path.abspath(path))
         if not os.path.isdir(folder):
             self._failed(f"Could not write {Path(path).name}: the folder does not exist")
@@ -318,8 +349,22 @@ class ReviewPage(StepPage):
         self.progress.setValue(100)
         self.status.setText(f"Saved {Path(path).name}.")
         self.exportFinished.emit(path)
-        if ask_open(self, path):
-            open_file(path)
+        answer = ask_open(self, path)
+        if answer == "folder":
+            show_in_folder(path)
+        elif answer and open_file(path) is False:
+            tell_no_viewer(self, path)
+
+    # the folder of the last export, kept in the settings when the window gives them ----------
+    settings = None  # ui.settings.Settings, set by the main window
+
+    def last_folder(self) -> str:
+        folder = self.settings.value("export/folder", "") if self.settings is not None else ""
+        return folder if folder and os.path.isdir(folder) else ""
+
+    def remember_folder(self, folder: str) -> None:
+        if self.settings is not None:
+            self.settings.set_value("export/folder", folder)
 
     @Slot(str)
     def _failed(self, message: str) -> None:
