@@ -450,3 +450,29 @@ def test_file_export_from_any_step_remembers_the_folder(qtbot, tmp_path, monkeyp
     assert asked[1].startswith(str(folder))  # the last folder, remembered
     assert told and told[0].endswith(".html")
     assert [a.text() for a in window.menus["export"].actions()][0].startswith("Business case PDF")
+
+
+def test_settings_live_in_the_platform_config_folder(monkeypatch, tmp_path):
+    from PySide6.QtCore import QStandardPaths
+
+    from ui import settings as settings_module
+
+    monkeypatch.delenv("CHANGEMAKER_DATA_DIR")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    QStandardPaths.setTestModeEnabled(False)
+    s = settings_module.Settings()
+    assert s.path == tmp_path / "config" / "changemaker" / "settings.ini"
+    assert "Changemaker/Changemaker" not in str(s.path)
+
+
+def test_the_break_clauses_step_shows_the_contract_map(qtbot, tmp_path):
+    window = _window(qtbot, tmp_path)
+    window.go_to_step("break_clauses")
+    page = window.current_page()
+    assert page.scene_view is not None and page.scene_view.isVisible()
+    clause = window.document.project.break_clauses[0]
+    page.table.select_id(clause.id)
+    scene = page.scene_view.scene()
+    assert scene is not None and scene.title.startswith("Contract map: ")
+    assert any(getattr(shape, "item", None) == ("break_clauses", clause.id) for shape in scene.shapes)

@@ -46,6 +46,7 @@ class BreakClausesPage(ListPage):
     collection = "break_clauses"
     noun = "break clause"
     prefix = "B"
+    graph = "phase_map"  # the contract map shows where each clause can be used
     sensitive = True
     table_share = 45
 
