@@ -260,6 +260,7 @@ class SceneView(QWidget):
         bar.setContentsMargins(6, 2, 2, 2)
         self.title_label = QLabel("")
         self.title_label.setObjectName("graph.title")
+        self.title_label.setWordWrap(True)  # a long title wraps rather than widening the window
         bar.addWidget(self.title_label, 1)
         self.buttons: dict[str, QToolButton] = {}
         for key, text, tip, slot in (

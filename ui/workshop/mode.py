@@ -147,6 +147,7 @@ class WorkshopView(QWidget):
         panel_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         panel_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         panel_scroll.setWidget(self.panels)
+        self.panel_scroll = panel_scroll
         right.addWidget(panel_scroll, 3)
         body = QHBoxLayout()
         body.addLayout(left, 2)
@@ -244,6 +245,11 @@ class WorkshopView(QWidget):
         super().showEvent(event)
         if self._stale:
             self.refresh_graph()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        # The capture panel keeps a third of the width at any type size.
+        self.panel_scroll.setMinimumWidth(max(320, self.width() // 3))
 
     # -- presentation -----------------------------------------------------------------------------
     def set_scale(self, scale: float) -> None:
