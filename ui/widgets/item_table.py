@@ -660,7 +660,9 @@ class ItemTable(QWidget):
 
     def select_row(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():
-            column = max(self.view.currentIndex().column(), 0)
+            column = self.view.currentIndex().column()
+            if column < 0 or self.view.isColumnHidden(column):
+                column = self.name_column()
             self.view.setCurrentIndex(self.model.index(row, column))
             self.view.scrollTo(self.model.index(row, column))
 
