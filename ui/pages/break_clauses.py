@@ -48,7 +48,7 @@ class BreakClausesPage(ListPage):
     prefix = "B"
     graph = "phase_map"  # the contract map shows where each clause can be used
     sensitive = True
-    table_share = 45
+    table_share = 62  # table and contract map above, the clause details below
 
     def intro(self) -> str:
         return ("How the contract can end early: a change-of-control clause (for example the "
