@@ -58,9 +58,3 @@ class PhasingPage(ListPage):
                                               other_phases), "Depends on")
         form.add("description", TextField(doc, None, "phases.description", "Description"),
                  "Description")
-
-    def problems(self) -> list[str]:
-        project = self.document.project
-        if not project.phases:
-            return ["No phases yet: divide the contract into at least one phase."]
-        return list(build_schedule(project).problems)

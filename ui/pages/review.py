@@ -335,6 +335,3 @@ class ReviewPage(StepPage):
             count = import_risks(self, self.document, path)
             if count:
                 self.status.setText(f"Imported {count} risk{'s' if count != 1 else ''}.")
-
-    def problems(self) -> list[str]:
-        return []
