@@ -190,23 +190,27 @@ def _missing(ids: list[str]) -> str:
 
 @evidence_test("share")
 def share(project: Project, params: dict, excused: frozenset[str]) -> Evidence:
-    """The share of ``items`` meeting ``where``: full when all do, partial from ``partial_at``
-    (a fraction), none below or with fewer than ``min_items`` (default 1) items."""
+    """The share of ``items`` meeting ``where``: full when all do (and all also meet
+    ``full_where``, if given), partial from ``partial_at`` (a fraction), none below or with
+    fewer than ``min_items`` (default 1) items. An excused item counts as meeting both."""
     items = list(lookup(project, params["items"]))
-    met_ids, missing, pardoned = [], [], []
+    met_ids, missing, pardoned, short_of_full = [], [], [], []
     for item in items:
-        if meets(item, params["where"]):
-            met_ids.append(item.id)
-        elif item.id in excused:
+        if item.id in excused and not meets(item, params["where"]):
             met_ids.append(item.id)
             pardoned.append(item.id)
+        elif meets(item, params["where"]):
+            met_ids.append(item.id)
+            if item.id not in excused and not meets(item, params.get("full_where", [])):
+                short_of_full.append(item.id)
         else:
             missing.append(item.id)
     count, met = len(items), len(met_ids)
-    facts = {"met": met, "count": count, "missing": _missing(missing)}
+    facts = {"met": met, "count": count, "missing": _missing(missing),
+             "short": _missing(short_of_full), "full": count - len(missing) - len(short_of_full)}
     if count < params.get("min_items", 1):
         return Evidence("none", facts)
-    if met == count:
+    if met == count and not short_of_full:
         return Evidence("full", facts, tuple(pardoned))
     partial_at = params.get("partial_at")
     if partial_at is not None and met / count >= partial_at:

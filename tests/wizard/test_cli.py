@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from wizard import catalog, storage
+from wizard.scorecard import build_scorecard
 from wizard.cli import main
 from wizard.model import AcceptedFinding, Phase, ProjectInfo
 
@@ -49,7 +50,10 @@ def test_new_from_each_example_then_check_it(capsys, tmp_path, name):
     assert out.startswith(f"Changemaking scorecard: {title}\n")
     for principle in ("Collaborative", "Creative", "Adaptable", "Accountable", "Place-based"):
         assert f"  {principle} " in out
-    assert "Total" in out and "/50" in out
+    card = build_scorecard(catalog.load_example(name))
+    assert f"  Total          {card.summary()}\n" in out
+    assert all(p.assessed for p in card.principles)  # each example fills in every principle
+    assert f"Completeness: {card.completeness.summary()}" in out
     assert ("Result: no unaccepted errors." in out) == (code == 0)
 
 
@@ -144,8 +148,14 @@ def test_check_json_has_the_scorecard_and_findings(capsys, tmp_path):
     assert result["file"] == str(path)
     assert result["passed"] is (code == 0)
     scorecard = result["scorecard"]
-    assert scorecard["max_total"] == 50
+    assert scorecard["max_total"] == 50 and scorecard["possible_total"] == 50
     assert scorecard["total"] == sum(p["score"] for p in scorecard["principles"])
+    for principle in scorecard["principles"]:
+        assert principle["max_score"] == 10
+        assert principle["score"] == sum(r["points"] for r in principle["routes"])
+        for route in principle["routes"]:
+            assert route["credit"] in ("full", "partial", "none", "removed", "accepted")
+            assert route["reason"] and route["text"].endswith(route["reason"])
     assert [p["label"] for p in scorecard["principles"]] == [
         "Collaborative", "Creative", "Adaptable", "Accountable", "Place-based",
     ]
