@@ -50,6 +50,7 @@ class Wording(_Data):
     full: str
     partial: str = ""
     none: str
+    empty: str = ""  # a share test with no item at all (instead of "none")
 
 
 class RouteSpec(_Data):

@@ -199,7 +199,10 @@ def credit_route(project: Project, spec: RouteSpec, findings: list[Finding]) -> 
     text = routes().get(spec.route, "")
     excused = frozenset(f.item_id for f in accepted if f.item_id)
     evidence = run_test(project, spec, excused)
-    reason = words(getattr(spec.wording, evidence.level), evidence.facts)
+    level = evidence.level
+    if level == "none" and evidence.facts.get("count") == 0 and spec.wording.empty:
+        level = "empty"
+    reason = words(getattr(spec.wording, level), evidence.facts)
     earned = {"full": spec.points, "partial": spec.partial_points, "none": 0}[evidence.level]
     if still_open:
         first = still_open[0]

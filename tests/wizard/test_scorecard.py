@@ -75,7 +75,7 @@ def test_the_routes_are_data_and_well_formed():
             assert route.test["name"] in TESTS, route.id
             assert route.partial_points < route.points, route.id
             facts = {"met": 1, "count": 2, "missing": "R2", "short": "", "full": 1}
-            for level in ("full", "partial", "none"):
+            for level in ("full", "partial", "none", "empty"):
                 words(getattr(route.wording, level), facts)  # every placeholder is known
             for slug in route.findings:
                 assert rules[slug].principle == principle, (slug, route.id)
@@ -132,6 +132,7 @@ def test_one_risk_assesses_collaborative_only_over_what_was_assessed():
         ("removed", 0), ("full", 2), ("full", 2), ("none", 0), ("none", 0)]
     assert col.routes[0].reason == "No credit while this warning is open: Risk R1 Demand falls has no owner."
     assert col.routes[0].findings == ("risk-owner:R1",)
+    assert col.routes[4].reason == "No phase is entered yet."
     assert [p.assessed for p in card.principles] == [True, False, False, False, False]
     assert card.summary() == "4 of 10 assessed; 4 principles not yet assessed"
     assert_explained(card)
