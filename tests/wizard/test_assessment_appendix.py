@@ -7,13 +7,18 @@ from __future__ import annotations
 import html as htmlmod
 import re
 
+import pytest
+
 from tests.wizard.export_helpers import page_texts, squash
 from tests.wizard.test_scorecard import make_full
+from wizard import catalog
 from wizard.export.business_case import build_business_case
 from wizard.export.content import KeyValues, Table
 from wizard.export.html import html_text
 from wizard.export.pdf import pdf_bytes
 from wizard.model import Project, Risk
+from wizard.redact import redact
+from wizard.scorecard import build_scorecard
 
 
 def _blocks(project, edition="internal"):
@@ -64,7 +69,7 @@ def test_pdf_appendix_shows_routes_law_and_completeness():
     flat = squash("\n".join(page_texts(pdf_bytes(project, "internal"))))
     # The appendix: after the last "Appendix A" heading (the first is in the contents).
     flat = flat[flat.rindex(squash("Appendix A. The changemaking")):flat.rindex("AppendixB.")]
-    for words in ("Legal requirements: must fix", "Completeness of the design",
+    for words in ("Legal requirements: a gate, not points", "Completeness of the design",
                   # the accountability step is not complete with 2 KPIs over £5m
                   "6 of 7 steps filled in",
                   "Accountability and social impact: Contracts over £5 million need at least 3 "
@@ -83,3 +88,12 @@ def test_html_appendix_shows_not_assessed_and_the_missing_steps():
     assert squash("Break clauses: No break clauses yet: add at least a change-of-control "
                   "clause.") in flat
     assert squash("The design meets the legal duties the checks test") in flat
+
+
+@pytest.mark.parametrize("name", catalog.example_names())
+def test_public_and_internal_appendix_scores_agree(name):
+    project = catalog.load_example(name)
+    internal = _table(_blocks(project, "internal"), "scorecard").rows
+    public = _table(_blocks(redact(project), "public"), "scorecard").rows
+    assert [row[1] for row in public] == [row[1] for row in internal]
+    assert internal[-1][1] == build_scorecard(project).summary()
