@@ -297,3 +297,15 @@ def test_every_example_is_fully_assessed_and_explained(name):
 def test_the_leisure_example_earns_at_least_60_percent():
     card = build_scorecard(catalog.load_example("leisure"))
     assert card.max_total == 50 and card.total >= 30
+
+
+def test_removing_every_steering_group_from_leisure_lowers_accountable():
+    # The case: the old scorecard left Accountable unchanged. In the leisure example the
+    # engagement route is already removed by an open warning; its board seat (1) goes too.
+    leisure = catalog.load_example("leisure")
+    before = build_scorecard(leisure).principle("accountable")
+    after = build_scorecard(leisure.model_copy(update={"steering_groups": []}))
+    acc = after.principle("accountable")
+    assert before.routes[1].points == 1 and acc.routes[1].points == 0
+    assert acc.score == before.score - 1
+    assert acc.routes[0].findings == ("steering-none",)
