@@ -22,7 +22,7 @@ scorecard with the findings it was built from.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from wizard.checks import PRINCIPLE_LABELS, PRINCIPLES, Finding, routes, run_checks
 from wizard.checks.steps import Completeness, completeness
@@ -36,35 +36,53 @@ CREDITS = ("full", "partial", "none", "removed", "accepted", "not_assessed")
 
 @dataclass(frozen=True)
 class RouteCredit:
-    """One route of a principle: the credit it earned and why, as one line of explanation."""
+    """One route of a principle: the credit it earned and why, as one line of explanation.
+
+    ``text`` is the whole line a user reads ('+3 of 3 Every risk has an owner: ...'); it is a
+    field, so an edition can reword a line (``dataclasses.replace(line, text=...)``) and the
+    ``reason`` read from it follows."""
 
     route: str  # the route's id in evidence.json
     title: str
     credit: str  # one of CREDITS
     points: int
     max_points: int
-    reason: str
+    text: str
     route_text: str = ""  # the practical route from the report
     findings: tuple[str, ...] = ()  # ids of the open findings removing it, or the accepted ones
-    justification: str = ""  # of the accepted findings, when credit is "accepted"
 
     @property
     def value(self) -> int:
         return self.points
 
     @property
-    def text(self) -> str:
-        """The line a user reads: '+3 of 3 Every risk has an owner: ...'."""
+    def finding_id(self) -> str:
+        """The first finding the line quotes ("" when it quotes none)."""
+        return self.findings[0] if self.findings else ""
+
+    @property
+    def prefix(self) -> str:
         if self.credit == "not_assessed":
-            return f"– {self.title}: not assessed yet."
+            return f"– {self.title}: "
         signed = f"+{self.points}" if self.points else "0"
-        return f"{signed} of {self.max_points} {self.title}: {self.reason}"
+        return f"{signed} of {self.max_points} {self.title}: "
+
+    @property
+    def reason(self) -> str:
+        """The line without its points and title: why the route earned what it did."""
+        return self.text[len(self.prefix):] if self.text.startswith(self.prefix) else self.text
 
     def to_dict(self) -> dict:
         return {"route": self.route, "title": self.title, "credit": self.credit,
                 "points": self.points, "max_points": self.max_points, "reason": self.reason,
-                "text": self.text, "route_text": self.route_text,
-                "findings": list(self.findings), "justification": self.justification}
+                "text": self.text, "route_text": self.route_text, "findings": list(self.findings)}
+
+
+def route_line(route: str, title: str, credit: str, points: int, max_points: int, reason: str,
+               route_text: str = "", findings: tuple[str, ...] = ()) -> RouteCredit:
+    """A route's line, its text built from its points, title and reason."""
+    line = RouteCredit(route, title, credit, points, max_points, "", route_text, findings)
+    return replace(line, text=line.prefix + reason)
 
 
 @dataclass(frozen=True)
@@ -73,7 +91,7 @@ class PrincipleScore:
     label: str
     score: int | None  # None: not assessed
     max_score: int
-    routes: tuple[RouteCredit, ...] = ()
+    points: tuple[RouteCredit, ...] = ()  # one line per route, adding up to the score
     not_assessed: str = ""  # why, when score is None
     findings: tuple[str, ...] = ()  # ids of every finding of this principle
     accepted: tuple[str, ...] = ()  # ids of the accepted ones
@@ -88,8 +106,8 @@ class PrincipleScore:
         return self.score or 0
 
     @property
-    def points(self) -> tuple[RouteCredit, ...]:
-        return self.routes
+    def routes(self) -> tuple[RouteCredit, ...]:
+        return tuple(self.points)
 
     def score_text(self) -> str:
         return f"{self.score} of {self.max_score}" if self.assessed else "Not assessed"
@@ -206,7 +224,7 @@ def credit_route(project: Project, spec: RouteSpec, findings: list[Finding]) -> 
     earned = {"full": spec.points, "partial": spec.partial_points, "none": 0}[evidence.level]
     if still_open:
         first = still_open[0]
-        return RouteCredit(
+        return route_line(
             spec.id, spec.title, "removed", 0, spec.points,
             f"No credit while this {first.severity} is open: {first.message}"
             f"{_more(len(still_open) - 1)}",
@@ -217,11 +235,10 @@ def credit_route(project: Project, spec: RouteSpec, findings: list[Finding]) -> 
         if any(not f.item_id for f in accepted) or spec.test["name"] != "share":
             earned, reason = spec.points, words(spec.wording.full, evidence.facts)
         why = "; ".join(f"{f.message} Accepted because: {f.justification}" for f in accepted)
-        return RouteCredit(spec.id, spec.title, "accepted", earned, spec.points,
-                           f"{reason} Credit kept by an accepted finding: {why}", text,
-                           tuple(f.id for f in accepted),
-                           "; ".join(f.justification for f in accepted))
-    return RouteCredit(spec.id, spec.title, evidence.level, earned, spec.points, reason, text)
+        return route_line(spec.id, spec.title, "accepted", earned, spec.points,
+                          f"{reason} Credit kept by an accepted finding: {why}", text,
+                          tuple(f.id for f in accepted))
+    return route_line(spec.id, spec.title, evidence.level, earned, spec.points, reason, text)
 
 
 def score_principle(project: Project, principle: str, findings: list[Finding]) -> PrincipleScore:
@@ -232,11 +249,11 @@ def score_principle(project: Project, principle: str, findings: list[Finding]) -
                   findings=tuple(f.id for f in mine),
                   accepted=tuple(f.id for f in mine if f.accepted))
     if not filled(project, spec.assessed_when):
-        waiting = tuple(RouteCredit(r.id, r.title, "not_assessed", 0, r.points, spec.not_assessed,
-                                    routes().get(r.route, "")) for r in spec.routes)
-        return PrincipleScore(score=None, routes=waiting, not_assessed=spec.not_assessed, **common)
+        waiting = tuple(route_line(r.id, r.title, "not_assessed", 0, r.points, "not assessed yet.",
+                                   routes().get(r.route, "")) for r in spec.routes)
+        return PrincipleScore(score=None, points=waiting, not_assessed=spec.not_assessed, **common)
     credits = tuple(credit_route(project, r, findings) for r in spec.routes)
-    return PrincipleScore(score=sum(c.points for c in credits), routes=credits, **common)
+    return PrincipleScore(score=sum(c.points for c in credits), points=credits, **common)
 
 
 def legal_items(findings: list[Finding]) -> tuple[LegalItem, ...]:

@@ -165,7 +165,7 @@ def test_an_open_finding_removes_the_route_and_an_accepted_one_keeps_it():
     card = build_scorecard(make_full(accept))
     owned = card.principle("collaborative").routes[0]
     assert (owned.credit, owned.points) == ("accepted", 3)
-    assert owned.justification == "Owned jointly by the partnership board"
+    assert owned.findings == ("risk-owner:R1",)
     assert owned.reason == (
         "Every risk has a named owner (3 of 3). Credit kept by an accepted finding: Risk R1 "
         "Demand falls has no owner. Accepted because: Owned jointly by the partnership board")
@@ -271,7 +271,7 @@ def test_to_dict_has_null_scores_for_what_is_not_assessed():
         "points": 2, "max_points": 2,
         "reason": "Every risk has an agreed mitigation (1 of 1).",
         "text": "+2 of 2 Every risk has a mitigation: Every risk has an agreed mitigation (1 of 1).",
-        "route_text": first["routes"][1]["route_text"], "findings": [], "justification": ""}
+        "route_text": first["routes"][1]["route_text"], "findings": []}
     assert first["routes"][1]["route_text"].startswith("Managing risk: agree with the partners")
     # Only the risks step is complete: its one risk (score 9) is below the very high band.
     assert data["completeness"]["summary"] == "1 of 7 steps filled in"
