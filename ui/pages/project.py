@@ -26,10 +26,8 @@ from ui.widgets.forms import (
     TextField,
 )
 from ui.widgets.item_table import ID_TIP, BOOL, Column, ItemTable
-from wizard.model import MAX_MONTHS, Option, ProjectInfo
+from wizard.model import MAX_MONTHS, Option
 from wizard.vocab import BusinessCaseStage, DeliveryModel, RiskAppetite
-
-DEFAULT_TITLE = ProjectInfo().title
 
 
 class ProjectPage(StepPage):
