@@ -130,7 +130,8 @@ def test_one_risk_assesses_collaborative_only_over_what_was_assessed():
     assert col.score == 4
     assert [(r.credit, r.points) for r in col.routes] == [
         ("removed", 0), ("full", 2), ("full", 2), ("none", 0), ("none", 0)]
-    assert col.routes[0].reason == "No credit while this warning is open: Risk R1 Demand falls has no owner."
+    assert col.routes[0].reason == (
+        "No credit while this warning is open: Risk R1 Demand falls has no owner.")
     assert col.routes[0].findings == ("risk-owner:R1",)
     assert col.routes[4].reason == "No phase is entered yet."
     assert [p.assessed for p in card.principles] == [True, False, False, False, False]

@@ -3,7 +3,7 @@ sub-contract transparency and social responsibility accreditation."""
 
 from __future__ import annotations
 
-from wizard.checks.base import Finding, Rule, finding, gbp, kpi_label
+from wizard.checks.base import Finding, Rule, finding, gbp, gbp_words, kpi_label
 from wizard.model import Project
 
 from wizard.thresholds import (
@@ -116,20 +116,22 @@ def kpi_assessment(project: Project) -> list[Finding]:
 
 RULES = [
     Rule("open-book", P, "warning",
-         f"Open book accounting on contracts of {gbp(OPEN_BOOK_FROM)} and over", open_book),
+         f"Open book accounting on contracts of {gbp_words(OPEN_BOOK_FROM)} and over", open_book),
     Rule("data-disclosure", P, "warning",
-         f"Full data disclosure on contracts of {gbp(OPEN_BOOK_FROM)} and over", data_disclosure),
+         f"Full data disclosure on contracts of {gbp_words(OPEN_BOOK_FROM)} and over",
+         data_disclosure),
     Rule("accreditation", P, "warning",
-         f"Social responsibility accreditation on contracts of {gbp(ACCREDITATION_FROM)} or more",
-         accreditation),
+         "Social responsibility accreditation on contracts of "
+         f"{gbp_words(ACCREDITATION_FROM)} or more", accreditation),
     Rule("subcontracts", P, "warning",
-         f"Sub-contracts over {gbp(SUBCONTRACT_THRESHOLD)} made public", subcontracts),
+         f"Sub-contracts over {gbp_words(SUBCONTRACT_THRESHOLD)} made public", subcontracts),
     Rule("kpi-count", P, "error",
-         f"At least {MIN_KPIS} KPIs over {gbp(PA2023_OVER)} (Procurement Act 2023 s.52)",
+         f"At least {MIN_KPIS} KPIs over {gbp_words(PA2023_OVER)} (Procurement Act 2023 s.52)",
          kpi_count),
     Rule("kpi-none", P, "advice", "Key performance indicators set", kpi_none),
     Rule("publication", P, "error",
-         f"Contract published over {gbp(PA2023_OVER)} (Procurement Act 2023 s.53)", publication),
+         f"Contract published over {gbp_words(PA2023_OVER)} (Procurement Act 2023 s.53)",
+         publication),
     Rule("kpi-assessment", P, "error",
          f"KPIs assessed at least every {ASSESS_EVERY} months (s.71)", kpi_assessment),
 ]

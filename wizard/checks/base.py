@@ -73,7 +73,8 @@ def gbp_words(value: int) -> str:
     """Whole pounds as a sentence says them: £5 million, £1.5 million, £200,000."""
     if value >= 1_000_000 and value % 100_000 == 0:
         millions = value / 1_000_000
-        return f"£{millions:,.0f} million" if value % 1_000_000 == 0 else f"£{millions:,.1f} million"
+        digits = 0 if value % 1_000_000 == 0 else 1
+        return f"£{millions:,.{digits}f} million"
     return gbp(value)
 
 

@@ -75,7 +75,8 @@ def steering_step(project: Project) -> list[str]:
     groups = project.steering_groups
     if not groups:
         return ["No community steering group yet: add one and say who sits on it."]
-    return [f"Steering group {g.id} ({g.name}) has no members yet." for g in groups if not g.members]
+    return [f"Steering group {g.id} ({g.name}) has no members yet."
+            for g in groups if not g.members]
 
 
 def accountability_step(project: Project) -> list[str]:
