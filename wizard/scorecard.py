@@ -210,7 +210,8 @@ def _more(count: int) -> str:
 
 
 def credit_route(project: Project, spec: RouteSpec, findings: list[Finding]) -> RouteCredit:
-    """The credit of one route, from its evidence and the findings of the checks about it."""
+    """The credit of one route, from its evidence and the findings of the checks about it
+    (``findings`` may hold every finding, or only those of the route's rules)."""
     about = [f for f in findings if f.rule in spec.findings and f.severity in REMOVING]
     still_open = [f for f in about if not f.accepted]
     accepted = [f for f in about if f.accepted]
@@ -252,7 +253,12 @@ def score_principle(project: Project, principle: str, findings: list[Finding]) -
         waiting = tuple(route_line(r.id, r.title, "not_assessed", 0, r.points, "not assessed yet.",
                                    routes().get(r.route, "")) for r in spec.routes)
         return PrincipleScore(score=None, points=waiting, not_assessed=spec.not_assessed, **common)
-    credits = tuple(credit_route(project, r, findings) for r in spec.routes)
+    by_rule: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_rule.setdefault(f.rule, []).append(f)
+    credits = tuple(
+        credit_route(project, r, [f for rule in r.findings for f in by_rule.get(rule, [])])
+        for r in spec.routes)
     return PrincipleScore(score=sum(c.points for c in credits), points=credits, **common)
 
 
