@@ -59,6 +59,7 @@ def test_summary_line_names_what_is_not_assessed_and_the_law():
         "4 of 10 assessed; 4 principles not yet assessed (Collaborative 4/10; Creative not "
         "assessed; Adaptable not assessed; Accountable not assessed; Place-based not assessed)")
     rows = _table(blocks, "scorecard").rows
+    assert rows[-1] == ("Total", "4 of 10", "4 of 10 assessed; 4 principles not yet assessed")
     creative = next(r for r in rows if r[0] == "Creative")
     assert creative[1] == "Not assessed"
     assert creative[2].startswith("No option or case for change is entered yet")
@@ -96,4 +97,5 @@ def test_public_and_internal_appendix_scores_agree(name):
     internal = _table(_blocks(project, "internal"), "scorecard").rows
     public = _table(_blocks(redact(project), "public"), "scorecard").rows
     assert [row[1] for row in public] == [row[1] for row in internal]
-    assert internal[-1][1] == build_scorecard(project).summary()
+    card = build_scorecard(project)
+    assert internal[-1] == ("Total", f"{card.total} of 50", "")  # every principle assessed

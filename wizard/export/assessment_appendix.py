@@ -30,7 +30,9 @@ def scorecard_rows(card: Scorecard) -> tuple[tuple[str, ...], ...]:
         lines = [p.not_assessed] if not p.assessed else [r.text for r in p.routes]
         rows += ((p.label, p.score_text(), lines[0]),)
         rows += tuple(("", "", line) for line in lines[1:])
-    rows += (("Total", card.summary(), ""),)
+    total = f"{card.total} of {card.max_total}" if card.assessed else "Not assessed"
+    waiting = len(card.principles) - len(card.assessed)
+    rows += (("Total", total, card.summary() if waiting else ""),)
     return rows
 
 
