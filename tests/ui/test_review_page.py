@@ -107,3 +107,15 @@ def test_dialog_path_is_used(page, qtbot, monkeypatch, tmp_path):
     with qtbot.waitSignal(page.exportFinished, timeout=10_000):
         page.buttons["ocds"].click()
     assert target.read_text(encoding="utf-8").lstrip().startswith("{")
+
+
+def test_the_scorecard_api_lives_in_the_scorecard():
+    # Issue 11 item 3: the business case and the review step use wizard.scorecard.assessment.
+    import inspect
+
+    from wizard import scorecard
+    from wizard.export import business_case
+
+    assert business_case.assessment is scorecard.assessment is review.assessment
+    assert scorecard.assessment.__module__ == "wizard.scorecard"
+    assert "def assessment(project" not in inspect.getsource(business_case)

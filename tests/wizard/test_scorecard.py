@@ -310,3 +310,4 @@ def test_removing_every_steering_group_from_leisure_lowers_accountable():
     assert before.routes[1].points == 1 and acc.routes[1].points == 0
     assert acc.score == before.score - 1
     assert acc.routes[0].findings == ("steering-none",)
+
