@@ -75,10 +75,19 @@ class LawSpec(_Data):
     law: str
 
 
+class UnroutedSpec(_Data):
+    """A check whose findings are listed but are about no route (e.g. the business case's own
+    soundness rather than a changemaking route): it removes no credit."""
+
+    rule: str
+    why: str
+
+
 class EvidenceData(_Data):
     about: str = ""
     principles: dict[str, PrincipleSpec]
     law: tuple[LawSpec, ...] = ()
+    unrouted: tuple[UnroutedSpec, ...] = ()
 
 
 @cache

@@ -81,10 +81,13 @@ def test_the_routes_are_data_and_well_formed():
                 assert rules[slug].principle == principle, (slug, route.id)
                 assert slug not in mapped and slug not in laws, slug  # one route per rule
                 mapped[slug] = route.id
-    # Every rule that can warn or err is about exactly one route, or is a legal duty.
+    unrouted = {spec.rule for spec in data.unrouted}
+    assert all(slug in rules and slug not in mapped and slug not in laws for slug in unrouted)
+    # Every rule that can warn or err is about exactly one route, is a legal duty, or is
+    # declared to be about no route.
     for rule in RULES:
         if rule.severity in ("warning", "error"):
-            assert rule.slug in mapped or rule.slug in laws, rule.slug
+            assert rule.slug in mapped or rule.slug in laws or rule.slug in unrouted, rule.slug
     assert laws == {"kpi-count", "publication", "kpi-assessment"}
 
 
