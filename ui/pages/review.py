@@ -198,7 +198,7 @@ class ReviewPage(StepPage):
         assessment_tab = QWidget()
         row = QHBoxLayout(assessment_tab)
         row.setContentsMargins(0, 0, 0, 0)
-        self.scorecard = _wrapping_tree(["Principle and how the points were earned", "Credit"])
+        self.scorecard = _wrapping_tree(["Principle and how the points were earned", "Score"])
         row.addWidget(self.scorecard, 3)
         self.findings = _wrapping_tree(["Finding", "Status"])
         self.findings.itemActivated.connect(self._finding_activated)
