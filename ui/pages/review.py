@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRect, QRunnable, QSize, Qt, QThreadPool, QUrl, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -24,8 +24,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QHeaderView,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -37,6 +35,7 @@ import wizard.scene as scene_module
 from ui.document import Document
 from ui.pages.base import StepPage
 from ui.widgets.scene_view import SceneView
+from ui.widgets.wrapping_rows import wrap_rows
 from wizard.model import Project
 from wizard.scorecard import assessment
 
@@ -52,37 +51,16 @@ GRAPH_TABS: tuple[tuple[str, str], ...] = (
 )
 
 
-class _WrappingDelegate(QStyledItemDelegate):
-    """Rows as tall as their wrapped text in the first column (Qt sizes them for one line)."""
-
-    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # noqa: N802 - Qt's name
-        hint = super().sizeHint(option, index)
-        tree = self.parent()
-        if index.column() != 0 or not isinstance(tree, QTreeWidget):
-            return hint
-        depth, parent = 0, index.parent()
-        while parent.isValid():
-            depth, parent = depth + 1, parent.parent()
-        width = tree.columnWidth(0) - tree.indentation() * (depth + 1) - 8
-        if width <= 40:
-            return hint
-        text = str(index.data() or "")
-        bounds = option.fontMetrics.boundingRect(
-            QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), text)
-        return QSize(hint.width(), max(hint.height(), bounds.height() + 4))
-
-
 def _wrapping_tree(headers: list[str]) -> QTreeWidget:
     """A two-column tree whose first column stretches and wraps long lines."""
     tree = QTreeWidget()
     tree.setHeaderLabels(headers)
     tree.setWordWrap(True)
     tree.setTextElideMode(Qt.TextElideMode.ElideNone)
-    tree.setItemDelegate(_WrappingDelegate(tree))
     tree.header().setStretchLastSection(False)
     tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-    tree.header().sectionResized.connect(lambda *_: tree.doItemsLayout())  # re-wrap on resize
+    wrap_rows(tree)
     return tree
 
 
