@@ -88,7 +88,7 @@ def test_the_routes_are_data_and_well_formed():
     for rule in RULES:
         if rule.severity in ("warning", "error"):
             assert rule.slug in mapped or rule.slug in laws or rule.slug in unrouted, rule.slug
-    assert laws == {"kpi-count", "publication", "kpi-assessment"}
+    assert {"kpi-count", "publication", "kpi-assessment"} <= laws
 
 
 # Full marks, blank, partly assessed ---------------------------------------------------------

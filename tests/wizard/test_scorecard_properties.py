@@ -150,6 +150,20 @@ def test_adding_an_owner_never_lowers_any_principle(project, data):
 
 # Removing a principle's evidence ---------------------------------------------------------------
 
+def _unlink(data: dict, collection: str) -> None:
+    """Drop the references other parts of the file make to ``collection`` once it is emptied
+    (the payment's deductions, the board's steering groups, the benefits' objectives), where
+    the file has them."""
+    if collection == "kpis" and isinstance(data.get("payment"), dict):
+        data["payment"]["deductions"] = []
+    board = (data.get("governance") or {}).get("partnership_board")
+    if collection == "steering_groups" and isinstance(board, dict):
+        board["steering_groups"] = []
+    if collection == "social_impact":
+        for benefit in data.get("benefits", []):
+            benefit["objective"] = None
+
+
 def strip(project: Project, principle: str) -> Project:
     """``project`` without anything that shows ``principle``'s routes (and no accepted
     findings, which would stand in for evidence)."""
@@ -175,11 +189,14 @@ def strip(project: Project, principle: str) -> Project:
     elif principle == "accountable":
         data["steering_groups"] = []
         data["kpis"] = []
+        _unlink(data, "steering_groups")
+        _unlink(data, "kpis")
         for flag in ("open_book", "data_disclosure", "publish_business_case",
                      "publish_subcontracts", "social_responsibility_accreditation"):
             data["accountability"][flag] = False
     elif principle == "place_based":
         data["social_impact"] = []
+        _unlink(data, "social_impact")
         data["accountability"].update(living_wage=False, sme_spend_target_pct=None)
         for partner in data["partners"]:
             partner.update(sme=False, local=False)
