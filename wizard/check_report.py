@@ -4,10 +4,13 @@ legal must-fix items beside it, and the completeness of the design step by step.
 
 from __future__ import annotations
 
-from wizard.scorecard import Scorecard
+from wizard.checks import Finding
+from wizard.scorecard import Scorecard, legal_items
 
 
-def scorecard_lines(card: Scorecard) -> list[str]:
+def scorecard_lines(card: Scorecard, findings: list[Finding] | None = None) -> list[str]:
+    """The lines; pass the edition's ``findings`` so the legal items are worded for it."""
+    law = card.law if findings is None else legal_items(findings)
     width = max(len(p.label) for p in card.principles)
     lines = []
     for p in card.principles:
@@ -20,9 +23,10 @@ def scorecard_lines(card: Scorecard) -> list[str]:
     possible = f" ({card.possible_total} possible)" if card.max_total != card.possible_total else ""
     lines.append(f"  {'Total':<{width}}  {card.summary()}{possible}")
     lines.append("")
-    if card.law:
-        lines.append(f"Legal requirements (a gate, not points): {len(card.must_fix)} to fix")
-        for item in card.law:
+    if law:
+        must = sum(not item.accepted for item in law)
+        lines.append(f"Legal requirements (a gate, not points): {must} to fix")
+        for item in law:
             tag = "Accepted" if item.accepted else "Must fix"
             lines.append(f"  {tag}: {item.text}")
     else:

@@ -196,9 +196,18 @@ def _check_result(file: str, project: Project, findings: list, scorecard: Any, c
         "title": project.project.title,
         "passed": code == EXIT_OK,
         "counts": _counts(findings),
-        "scorecard": _as_dict(scorecard),
+        "scorecard": _scorecard_dict(scorecard, findings),
         "findings": [_as_dict(f) for f in findings],
     }
+
+
+def _scorecard_dict(scorecard: Any, findings: list) -> dict:
+    """The scorecard as JSON, its legal items quoting ``findings`` (worded for the edition)."""
+    from wizard.scorecard import legal_items
+
+    data = _as_dict(scorecard)
+    data["law"] = [item.to_dict() for item in legal_items(findings)]
+    return data
 
 
 def _counts(findings: list) -> dict[str, int]:
@@ -221,7 +230,7 @@ def _check_text(project: Project, findings: list, scorecard: Any, blocking: list
     lines = [f"Changemaking scorecard: {project.project.title}", ""]
     from wizard.check_report import scorecard_lines
 
-    lines += scorecard_lines(scorecard)
+    lines += scorecard_lines(scorecard, findings)
     lines.append("")
     counts = _counts(findings)
     if not findings:

@@ -11,7 +11,7 @@ from typing import Any
 
 from wizard.checks import PRINCIPLE_LABELS, Finding
 from wizard.export.content import Block, Bullets, Heading, Para, Table
-from wizard.scorecard import Scorecard
+from wizard.scorecard import Scorecard, legal_items
 
 
 def summary_line(card: Scorecard) -> str:
@@ -37,20 +37,23 @@ def scorecard_rows(card: Scorecard) -> tuple[tuple[str, ...], ...]:
 
 
 def assessment_blocks(card: Scorecard, findings: list[Finding], w: dict[str, Any]) -> list[Block]:
+    """The appendix; ``findings`` are the edition's (worded for it), so the legal items quote
+    them rather than the scorecard's own copies."""
+    law = legal_items(findings)
     blocks: list[Block] = [
         Para(w["assessment_intro"]),
         Table("Table: the scorecard", ("Principle", "Score", "How the points were earned"),
               scorecard_rows(card), (0.2, 0.14, 0.66), "scorecard"),
         Heading(2, w["law"], "appendix-law"),
     ]
-    if card.law:
+    if law:
         blocks.append(Para(w["law_intro"]))
         blocks.append(Table(
             "Table: legal requirements",
             ("Law", "Item", "What must be fixed", "Status"),
             tuple((item.law, item.item_label, item.message,
                    ("Accepted: " + item.justification) if item.accepted else "Must fix")
-                  for item in card.law),
+                  for item in law),
             (0.2, 0.15, 0.45, 0.2), "law"))
     else:
         blocks.append(Para(w["no_law"], "note"))
