@@ -192,10 +192,17 @@ def evidence_test(name: str) -> Callable[[Test], Test]:
     return register
 
 
-def _missing(ids: list[str]) -> str:
-    shown = ids[:SHOWN_MISSING]
-    more = len(ids) - len(shown)
-    return listing(shown + ([f"{more} more"] if more else []))
+def _missing(items: list[Any]) -> str:
+    """The ids of ``items`` as a list a user reads. Items marked sensitive are counted, never
+    named: naming one would tell the public edition that a withheld field is empty."""
+    named = [item.id for item in items if not getattr(item, "sensitive", False)]
+    withheld = len(items) - len(named)
+    shown = named[:SHOWN_MISSING]
+    more = len(named) - len(shown)
+    extra = [f"{more} more"] if more else []
+    if withheld:
+        extra.append(f"{withheld} withheld item{'s' if withheld != 1 else ''}")
+    return listing(shown + extra)
 
 
 @evidence_test("share")
@@ -212,9 +219,9 @@ def share(project: Project, params: dict, excused: frozenset[str]) -> Evidence:
         elif meets(item, params["where"]):
             met_ids.append(item.id)
             if item.id not in excused and not meets(item, params.get("full_where", [])):
-                short_of_full.append(item.id)
+                short_of_full.append(item)
         else:
-            missing.append(item.id)
+            missing.append(item)
     count, met = len(items), len(met_ids)
     facts = {"met": met, "count": count, "missing": _missing(missing),
              "short": _missing(short_of_full), "full": count - len(missing) - len(short_of_full)}

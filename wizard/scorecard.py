@@ -49,16 +49,15 @@ class RouteCredit:
     max_points: int
     text: str
     route_text: str = ""  # the practical route from the report
-    findings: tuple[str, ...] = ()  # ids of the open findings removing it, or the accepted ones
+    # ids of the open findings removing it, or of the accepted ones; findings about an item
+    # marked sensitive are left out (an id names its rule, which would tell the public edition
+    # which withheld field is empty) but still quoted in the text.
+    findings: tuple[str, ...] = ()
+    finding_id: str = ""  # the finding the text quotes first ("" when it quotes none)
 
     @property
     def value(self) -> int:
         return self.points
-
-    @property
-    def finding_id(self) -> str:
-        """The first finding the line quotes ("" when it quotes none)."""
-        return self.findings[0] if self.findings else ""
 
     @property
     def prefix(self) -> str:
@@ -79,10 +78,26 @@ class RouteCredit:
 
 
 def route_line(route: str, title: str, credit: str, points: int, max_points: int, reason: str,
-               route_text: str = "", findings: tuple[str, ...] = ()) -> RouteCredit:
-    """A route's line, its text built from its points, title and reason."""
-    line = RouteCredit(route, title, credit, points, max_points, "", route_text, findings)
+               route_text: str = "", quoted: tuple[Finding, ...] = (),
+               project: Project | None = None) -> RouteCredit:
+    """A route's line, its text built from its points, title and reason; ``quoted`` are the
+    findings the reason quotes."""
+    shown = tuple(f.id for f in quoted if project is None or not _about_withheld(project, f))
+    line = RouteCredit(route, title, credit, points, max_points, "", route_text, shown,
+                       quoted[0].id if quoted else "")
     return replace(line, text=line.prefix + reason)
+
+
+def _about_withheld(project: Project, finding: Finding) -> bool:
+    """Whether the finding is about an item marked sensitive."""
+    if not finding.item_id:
+        return False
+    items = project.project.options if finding.item_kind == "options" else getattr(
+        project, finding.item_kind, None)
+    if not isinstance(items, list):
+        return False
+    item = next((i for i in items if getattr(i, "id", None) == finding.item_id), None)
+    return bool(getattr(item, "sensitive", False))
 
 
 @dataclass(frozen=True)
@@ -229,7 +244,7 @@ def credit_route(project: Project, spec: RouteSpec, findings: list[Finding]) -> 
             spec.id, spec.title, "removed", 0, spec.points,
             f"No credit while this {first.severity} is open: {first.message}"
             f"{_more(len(still_open) - 1)}",
-            text, tuple(f.id for f in still_open))
+            text, tuple(still_open), project)
     if accepted:
         # Accepted for the design as a whole, or by a test that does not count items: the
         # acceptance stands for the evidence (a share test counted each accepted item as met).
@@ -238,7 +253,7 @@ def credit_route(project: Project, spec: RouteSpec, findings: list[Finding]) -> 
         why = "; ".join(f"{f.message} Accepted because: {f.justification}" for f in accepted)
         return route_line(spec.id, spec.title, "accepted", earned, spec.points,
                           f"{reason} Credit kept by an accepted finding: {why}", text,
-                          tuple(f.id for f in accepted))
+                          tuple(accepted), project)
     return route_line(spec.id, spec.title, evidence.level, earned, spec.points, reason, text)
 
 

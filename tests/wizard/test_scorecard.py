@@ -314,3 +314,16 @@ def test_removing_every_steering_group_from_leisure_lowers_accountable():
     assert acc.score == before.score - 1
     assert acc.routes[0].findings == ("steering-none",)
 
+
+
+def test_a_withheld_item_is_counted_never_named():
+    # R2 is sensitive and has no mitigation (advice, score 9): naming it would tell the public
+    # edition that its withheld mitigation is empty. Its finding's id is left out too.
+    def change(data):
+        data["risks"][1] |= {"mitigation": "", "sensitive": True, "withheld_reason": "Price"}
+        data["risks"][0]["owner"] = None
+        data["risks"][0] |= {"sensitive": True, "withheld_reason": "Price"}
+    card = build_scorecard(make_full(change))
+    owned, mitigated = card.principle("collaborative").routes[:2]
+    assert mitigated.reason == "2 of 3 risks have a mitigation; not yet 1 withheld item."
+    assert (owned.credit, owned.findings, owned.finding_id) == ("removed", (), "risk-owner:R1")
