@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from wizard.thresholds import SUBCONTRACT_THRESHOLD
 from wizard.vocab import (
     Allocation,
     BreakTrigger,
@@ -240,7 +241,7 @@ class Accountability(Strict):
     data_disclosure: bool = False
     publish_business_case: bool = False
     publish_subcontracts: bool = False
-    subcontract_threshold_gbp: Money = 25_000
+    subcontract_threshold_gbp: Money = SUBCONTRACT_THRESHOLD
     social_responsibility_accreditation: bool = False
     living_wage: bool = False
     sme_spend_target_pct: Percent | None = None

@@ -9,10 +9,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from wizard.model import Project, Risk
+from wizard.thresholds import HIGH_RISK, MEDIUM_RISK, VERY_HIGH_RISK
 from wizard.vocab import Allocation, PartnerKind
 
 # Bands of the score, lowest first: (name, lowest score in band)
-BANDS: list[tuple[str, int]] = [("low", 1), ("medium", 5), ("high", 10), ("very high", 15)]
+BANDS: list[tuple[str, int]] = [
+    ("low", 1), ("medium", MEDIUM_RISK), ("high", HIGH_RISK), ("very high", VERY_HIGH_RISK)]
 
 def score(risk: Risk) -> int:
     return risk.likelihood * risk.impact

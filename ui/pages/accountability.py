@@ -29,9 +29,9 @@ from ui.widgets.forms import (
 )
 from ui.widgets.table_detail import TableDetail, plain
 from ui.widgets.item_table import ID_TIP, BOOL, DATE, INT, REF, Column, ItemTable
-from wizard.model import KPI, Project, SocialImpactObjective
-
-KPI_THRESHOLD_GBP = 5_000_000  # Procurement Act 2023 s.52: at least three KPIs above this
+from wizard.checks.base import gbp_words
+from wizard.model import KPI, SocialImpactObjective
+from wizard.thresholds import ACCREDITATION_FROM, OPEN_BOOK_FROM, SUBCONTRACT_THRESHOLD
 
 
 class AccountabilityPage(StepPage):
@@ -72,9 +72,10 @@ class AccountabilityPage(StepPage):
             form.addRow(fld)
         form.addRow("Publish sub-contracts above", self.threshold)
         form.addRow("SME spend target", self.sme_target)
-        rules = QLabel("Open book accounting and full data disclosure are expected on contracts "
-                       "of £1 million and over; accreditation from £200,000; sub-contracts over "
-                       "£25,000 published.")
+        rules = QLabel(f"Open book accounting and full data disclosure are expected on contracts "
+                       f"of {gbp_words(OPEN_BOOK_FROM)} and over; accreditation from "
+                       f"{gbp_words(ACCREDITATION_FROM)}; sub-contracts over "
+                       f"{gbp_words(SUBCONTRACT_THRESHOLD)} published.")
         rules.setWordWrap(True)
         form.addRow(rules)
 
@@ -168,13 +169,3 @@ class AccountabilityPage(StepPage):
             self.fields[0].editor.setFocus()
             return True
         return False
-
-    def problems(self) -> list[str]:
-        project: Project = self.document.project
-        found = []
-        if project.project.value_gbp > KPI_THRESHOLD_GBP and len(project.kpis) < 3:
-            found.append(f"Contracts over £5 million need at least 3 KPIs; "
-                         f"this one has {len(project.kpis)}.")
-        if not project.social_impact:
-            found.append("No social impact objectives yet.")
-        return found

@@ -122,9 +122,3 @@ class BreakClausesPage(ListPage):
             setattr(new.break_clauses[path[1]], attr, value)
         self.document.replace_project(new, f"Apply typical notice and compensation to {clause.id}")
         return True
-
-    def problems(self) -> list[str]:
-        project = self.document.project
-        if not project.break_clauses:
-            return ["No break clauses yet: add at least a change-of-control clause."]
-        return []

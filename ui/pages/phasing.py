@@ -8,7 +8,6 @@ from ui.pages.list_page import ListPage
 from ui.widgets.forms import CheckListField, DetailForm, StringListField, TextField, item_choices
 from ui.widgets.item_table import ID_TIP, BOOL, COMPUTED, ENUM, INT, MONEY, REF, REFS, Column
 from wizard.model import MAX_MONTHS, Phase, Project
-from wizard.schedule import build_schedule
 from wizard.vocab import PhaseKind
 
 
@@ -79,9 +78,3 @@ class PhasingPage(ListPage):
                                               other_phases), "Depends on")
         form.add("description", TextField(doc, None, "phases.description", "Description"),
                  "Description")
-
-    def problems(self) -> list[str]:
-        project = self.document.project
-        if not project.phases:
-            return ["No phases yet: divide the contract into at least one phase."]
-        return list(build_schedule(project).problems)

@@ -35,7 +35,13 @@ import wizard.scene as scene_module
 from ui.document import Document
 from ui.pages.base import StepPage
 from ui.widgets.scene_view import SceneView
+from ui.widgets.wrapping_rows import wrap_rows
 from wizard.model import Project
+from wizard.scorecard import assessment
+
+# How a route's credit reads in the score column.
+_CREDIT_WORDS = {"full": "Full", "partial": "Partial", "none": "None", "removed": "Removed",
+                 "accepted": "Accepted", "not_assessed": ""}
 
 # The graph tabs: (scene builder in wizard.scene, tab title)
 GRAPH_TABS: tuple[tuple[str, str], ...] = (
@@ -55,6 +61,7 @@ def _wrapping_tree(headers: list[str], name: str) -> QTreeWidget:
     tree.header().setStretchLastSection(False)
     tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+    wrap_rows(tree)
     return tree
 
 
@@ -187,6 +194,10 @@ class ReviewPage(StepPage):
         font.setBold(True)
         self.total.setFont(font)
         layout.addWidget(self.total)
+        self.completeness = QLabel()
+        self.completeness.setObjectName("scoreCompleteness")
+        self.completeness.setWordWrap(True)
+        layout.addWidget(self.completeness)
 
         # The assessment and the three graphs share the space as tabs.
         self.tabs = QTabWidget()
@@ -256,22 +267,34 @@ class ReviewPage(StepPage):
     def _rebuild(self) -> None:
         self._stale = False
         self._draw_graph()
-        from wizard.export.business_case import assessment
-
-        result = assessment(self.document.project)
+        card, findings = assessment(self.document.project)
         self.scorecard.clear()
         self.findings.clear()
-        if result is None:
-            self.total.setText("The changemaking assessment is not available.")
-            return
-        card, findings = result
-        self.total.setText(f"Changemaking score: {card.total} of {card.max_total}")
+        self.total.setText(f"Changemaking score: {card.summary()}")
+        self.completeness.setText(f"Completeness: {card.completeness.summary()}. "
+                                  "Quality and completeness are shown apart.")
+        self.completeness.setToolTip("\n".join(
+            f"{s.title}: {problem}" for s in card.completeness.steps for problem in s.problems)
+            or "Every step is filled in.")
+        if card.law:
+            must = len(card.must_fix)
+            top = QTreeWidgetItem([f"Legal requirements: {must} to fix (a gate, not points)",
+                                   "Must fix" if must else "Accepted"])
+            for item in card.law:
+                child = QTreeWidgetItem([item.text, "Accepted" if item.accepted else "Must fix"])
+                child.setToolTip(0, item.text)
+                top.addChild(child)
+            self.scorecard.addTopLevelItem(top)
+            top.setExpanded(True)
         for principle in card.principles:
-            top = QTreeWidgetItem([principle.label, f"{principle.score} of {principle.max_score}"])
-            for point in principle.points:
-                text = getattr(point, "text", str(point))  # the text names its points
-                child = QTreeWidgetItem([text, ""])
-                child.setToolTip(0, text)
+            top = QTreeWidgetItem([principle.label, principle.score_text()])
+            if not principle.assessed:
+                top.setToolTip(0, principle.not_assessed)
+                top.addChild(QTreeWidgetItem([principle.not_assessed, ""]))
+            for route in principle.routes if principle.assessed else ():
+                child = QTreeWidgetItem([route.text, _CREDIT_WORDS[route.credit]])
+                child.setToolTip(0, route.text + (f"\nRoute: {route.route_text}"
+                                                  if route.route_text else ""))
                 top.addChild(child)
             self.scorecard.addTopLevelItem(top)
             top.setExpanded(True)
@@ -382,6 +405,3 @@ class ReviewPage(StepPage):
             count = import_risks(self, self.document, path)
             if count:
                 self.status.setText(f"Imported {count} risk{'s' if count != 1 else ''}.")
-
-    def problems(self) -> list[str]:
-        return []

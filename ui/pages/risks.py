@@ -226,13 +226,3 @@ class RisksPage(ListPage):
             new, f"Apply typical allocation and mitigation to {risk.id}"
         )
         return True
-
-    def problems(self) -> list[str]:
-        project = self.document.project
-        found = []
-        if not project.risks:
-            found.append("No risks yet: add the main risks and who carries them.")
-        untreated = [r.id for r in project.risks if score(r) >= 15 and not r.mitigation.strip()]
-        if untreated:
-            found.append(f"Very high risks without a mitigation: {', '.join(untreated)}.")
-        return found
