@@ -296,6 +296,14 @@ def read_register(path: str | os.PathLike[str], project: Project) -> RegisterPre
                 data["owner"] = partners_by_name[owner.casefold()]
             else:
                 errors.append(f"Row {number}: owner '{owner}' is not a partner of this project")
+        bearer = values.get("private_bearer", "").strip()
+        if bearer:
+            if bearer in partner_ids:
+                data["private_bearer"] = bearer
+            elif bearer.casefold() in partners_by_name:
+                data["private_bearer"] = partners_by_name[bearer.casefold()]
+            else:
+                errors.append(f"Row {number}: private bearer '{bearer}' is not a partner of this project")
         resolved = []
         for ph in _phase_names(values.get("phases", ""), phase_ids, phase_by_name):
             if ph in phase_ids:

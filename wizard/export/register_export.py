@@ -45,6 +45,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("sensitive", "Sensitive"),
     ("withheld_reason", "Withheld reason"),
     ("withheld_until", "Withheld until"),
+    ("private_bearer", "Private bearer"),  # of a shared risk owned by a public body
 )
 HEADER = tuple(h for _, h in COLUMNS)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -52,7 +53,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 WIDTHS = {"id": 8, "title": 34, "description": 48, "category": 20, "phases": 28, "likelihood": 11,
           "impact": 10, "score": 8, "band": 11, "allocation": 12, "public_share": 10, "owner": 26,
           "mitigation": 48, "response": 12, "status": 13, "sensitive": 10, "withheld_reason": 28,
-          "withheld_until": 14}
+          "withheld_until": 14, "private_bearer": 26}
 WRAP = {"title", "description", "phases", "owner", "mitigation", "withheld_reason", "category"}
 BAND_FILLS = {"low": "D4ECD9", "medium": "FFF1B0", "high": "FFCF99", "very high": "F5A3A3"}  # as the risk matrix
 
@@ -74,6 +75,7 @@ def register_rows(project: Project) -> list[list[str | int | dt.date]]:
             r.public_share, partners.get(r.owner or "", r.owner or ""), r.mitigation, label(r.response),
             label(r.status), "Yes" if r.sensitive else "No", r.withheld_reason,
             r.withheld_until if r.withheld_until else "",
+            partners.get(r.private_bearer or "", r.private_bearer or ""),
         ])
     return rows
 
