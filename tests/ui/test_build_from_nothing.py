@@ -164,7 +164,12 @@ def test_build_from_nothing_save_reopen_and_undo_all(qtbot, tmp_path, monkeypatc
                    "Every child swims 25 metres")
     assert window.page("accountability").problems() == []
 
-    # 8 Review -----------------------------------------------------------------------------------
+    # 8 Options appraisal: at OBC the options still need costs and benefits by year ------------
+    _next(qtbot, window, "appraisal")
+    assert any("has no costs or benefits by year" in m
+               for m in window.page("appraisal").problems())
+
+    # 9 Review -----------------------------------------------------------------------------------
     _next(qtbot, window, "review")
 
     # What the clicks built -----------------------------------------------------------------------
