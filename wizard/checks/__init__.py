@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from wizard.checks import accountability, breaks, community, impact, options, phasing, risks
 from wizard.checks import appraisal
+from wizard.checks import management, procurement, risk_bearers
 from wizard.checks.base import (
     ITEM_KINDS,
     PRINCIPLE_LABELS,
@@ -24,6 +25,7 @@ from wizard.model import Project
 
 RULES: list[Rule] = [
     *risks.RULES,
+    *risk_bearers.RULES,
     *options.RULES,
     *phasing.RULES,
     *breaks.RULES,
@@ -31,6 +33,8 @@ RULES: list[Rule] = [
     *accountability.RULES,
     *impact.RULES,
     *appraisal.RULES,
+    *procurement.RULES,
+    *management.RULES,
 ]
 
 __all__ = [
