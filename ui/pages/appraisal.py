@@ -464,9 +464,6 @@ class AppraisalPage(StepPage):
         return False
 
     def problems(self) -> list[str]:
-        from wizard.checks import run_checks
+        from wizard.checks.steps import step_problems
 
-        rules = {"appraisal-baseline", "appraisal-cash-flows", "optimism-bias",
-                 "affordability-gap", "funding-unconfirmed"}
-        return [f.message for f in run_checks(self.document.project)
-                if f.rule in rules and not f.accepted]
+        return step_problems(self.document.project, self.key)
