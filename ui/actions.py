@@ -45,7 +45,7 @@ _STEP_ACTIONS = tuple(
         f"step_{i + 1}",
         "go",
         f"&{i + 1}  {title.split(None, 1)[1]}",
-        (f"Ctrl+{i + 1}",),
+        (f"Ctrl+{(i + 1) % 10}",),  # the tenth step is Ctrl+0
         f"go_to_step_number:{i + 1}",
         f"Go to step {i + 1}",
         separator_before=(i == 0),

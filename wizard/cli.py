@@ -4,6 +4,8 @@
     changemaker new [--example NAME] FILE      a new project file (blank, or a copy of an example)
     changemaker check FILE [--json]            the changemaking scorecard and findings
     changemaker schema                         the JSON Schema of a project file
+    changemaker appraise FILE [--json] [--iterations N] [--seed S]
+                                               options appraisal, priced risk, affordability
     changemaker export ...                     exports (added by wizard.export.cli_export)
     changemaker FILE                           open FILE in the desktop wizard
 
@@ -31,7 +33,7 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1  # check: an unaccepted error; new: refused to overwrite
 EXIT_UNREADABLE = 2  # the file cannot be read, or the command was used wrongly
 
-COMMANDS = ("new", "check", "schema", "export")
+COMMANDS = ("new", "check", "schema", "export", "appraise")
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, Any]:
@@ -53,6 +55,10 @@ def build_parser() -> tuple[argparse.ArgumentParser, Any]:
     check.add_argument("--json", action="store_true", help="print the result as JSON")
 
     sub.add_parser("schema", help="print the JSON Schema of a project file")
+
+    from wizard import appraise_cli  # the options appraisal, priced risk and affordability
+
+    appraise_cli.add_parser(sub)
 
     # --- export ------------------------------------------------------------------------------
     # The exports helper owns this subcommand: wizard.export.cli_export provides
@@ -110,6 +116,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args)
         if args.command == "schema":
             return _schema()
+        if args.command == "appraise":
+            from wizard import appraise_cli
+
+            return appraise_cli.run(args)
         if args.command == "export" and exporter is not None:
             return int(exporter.run(args))
         parser.print_help(sys.stderr)  # pragma: no cover - argparse refuses unknown commands

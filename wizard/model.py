@@ -56,6 +56,11 @@ Months = Annotated[int, Field(ge=1, le=MAX_MONTHS, strict=True)]
 Score = Annotated[int, Field(ge=1, le=5, strict=True)]
 Percent = Annotated[int, Field(ge=0, le=100, strict=True)]
 Count = Annotated[int, Field(ge=0, le=10_000, strict=True)]
+MAX_APPRAISAL_YEARS = 75  # the Green Book's discount rates run to year 75
+AppraisalYear = Annotated[int, Field(ge=0, le=MAX_APPRAISAL_YEARS, strict=True)]
+Uplift = Annotated[float, Field(ge=0, le=1_000)]  # an optimism bias uplift in %
+Probability = Annotated[float, Field(ge=0, le=100)]  # a probability in %
+CsfMeets = Literal["meets", "partly", "fails"]
 
 
 class Strict(BaseModel):
@@ -77,6 +82,23 @@ class Withholdable(Strict):
     sensitive: bool = False
     withheld_reason: ShortText = ""
     withheld_until: dt.date | None = None
+
+
+class CashFlow(Strict):
+    """One year of an option's costs and benefits, in real terms (base-year prices)."""
+
+    year: AppraisalYear  # 0 is the first year of the appraisal
+    capital_gbp: Money = 0
+    revenue_gbp: Money = 0
+    benefits_gbp: Money = 0
+    non_cash_benefits_gbp: Money = 0
+
+
+class CsfRating(Strict):
+    """How far an option meets one of the project's critical success factors."""
+
+    csf: ItemId  # a critical success factor id
+    rating: CsfMeets
 
 
 # The commercial and management parts live in their own module, built on the types above.
@@ -108,6 +130,33 @@ class Option(Strict):
     description: LongText = ""
     preferred: bool = False
     reason: LongText = ""  # why this option was (or was not) preferred
+    # The economic appraisal (all defaulted: a version-1 option has none of it)
+    baseline: bool = False  # the business-as-usual or do-minimum option
+    cash_flows: list[CashFlow] = Field(default_factory=list, max_length=MAX_APPRAISAL_YEARS + 1)
+    optimism_bias_capital_pct: Uplift = 0.0
+    optimism_bias_revenue_pct: Uplift = 0.0
+    optimism_bias_category: ShortText = ""  # a key of templates/optimism_bias.json
+    optimism_bias_reason: LongText = ""  # the evidence for reducing it below the upper bound
+    csf_assessment: list[CsfRating] = Field(default_factory=list, max_length=MAX_SMALL_LIST)
+
+
+class CriticalSuccessFactor(Strict):
+    id: ItemId
+    description: Name
+
+
+class BudgetYear(Strict):
+    """What the commissioning bodies have available in one appraisal year."""
+
+    year: AppraisalYear
+    capital_gbp: Money = 0
+    revenue_gbp: Money = 0
+
+
+class FundingSource(Strict):
+    name: Name
+    amount_gbp: Money = 0
+    confirmed: bool = False
 
 
 class ProjectInfo(Strict):
@@ -125,6 +174,15 @@ class ProjectInfo(Strict):
     delivery_model: DeliveryModel = DeliveryModel.OUTSOURCING
     delivery_model_other: ShortText = ""
     options: list[Option] = Field(default_factory=list, max_length=MAX_SMALL_LIST)
+    # The economic and financial case (all defaulted)
+    critical_success_factors: list[CriticalSuccessFactor] = Field(
+        default_factory=list, max_length=MAX_SMALL_LIST)
+    appraisal_period_years: Annotated[int, Field(ge=0, le=MAX_APPRAISAL_YEARS + 1, strict=True)] = 0
+    # 0: the contract's duration in whole years
+    base_year: Annotated[int, Field(ge=1900, le=2300, strict=True)] | None = None
+    # None: the year the contract starts
+    budget: list[BudgetYear] = Field(default_factory=list, max_length=MAX_APPRAISAL_YEARS + 1)
+    funding: list[FundingSource] = Field(default_factory=list, max_length=MAX_SMALL_LIST)
 
 
 class Partner(Strict):
@@ -185,6 +243,22 @@ class Risk(Withholdable):
     contingent_support: ContingentSupport | None = None
     status: WorkshopStatus = WorkshopStatus.PROPOSED
     votes: list[Vote] = Field(default_factory=list, max_length=MAX_SMALL_LIST)
+    # Quantified risk: the chance it happens and a triangular range of its cost if it does
+    probability_pct: Probability = 0.0
+    cost_min_gbp: Money = 0
+    cost_likely_gbp: Money = 0
+    cost_max_gbp: Money = 0
+    delay_months: Month | None = None
+
+    @model_validator(mode="after")
+    def _cost_range(self) -> Risk:
+        if not self.cost_min_gbp <= self.cost_likely_gbp <= self.cost_max_gbp:
+            raise ValueError(
+                f"risk {self.id}: the cost range must run minimum <= most likely <= maximum "
+                f"(minimum £{self.cost_min_gbp:,}, most likely £{self.cost_likely_gbp:,}, "
+                f"maximum £{self.cost_max_gbp:,})"
+            )
+        return self
 
 
 class BreakClause(Withholdable):
@@ -362,6 +436,36 @@ def reference_problems(project: Project) -> list[str]:
     for i, kpi in enumerate(project.kpis):
         check(f"kpis[{i}] ({kpi.id})", "owner", kpi.owner, partner_ids, "partner")
     problems += _commercial_reference_problems(project)
+    problems += appraisal_problems(project)
+    return problems
+
+
+def appraisal_problems(project: Project) -> list[str]:
+    """Duplicate years and ids, and assessments naming no critical success factor."""
+    problems: list[str] = []
+    info = project.project
+    csf_ids: set[str] = set()
+    for i, csf in enumerate(info.critical_success_factors):
+        if csf.id in csf_ids:
+            problems.append(f"project.critical_success_factors[{i}]: duplicate critical "
+                            f"success factor id '{csf.id}'")
+        csf_ids.add(csf.id)
+    for i, option in enumerate(info.options):
+        where = f"project.options[{i}] ({option.id})"
+        years = [c.year for c in option.cash_flows]
+        for year in sorted({y for y in years if years.count(y) > 1}):
+            problems.append(f"{where}: year {year} has more than one cash flow row")
+        rated: set[str] = set()
+        for rating in option.csf_assessment:
+            if rating.csf not in csf_ids:
+                problems.append(f"{where} critical success factor '{rating.csf}': no critical "
+                                "success factor has that id")
+            if rating.csf in rated:
+                problems.append(f"{where}: critical success factor '{rating.csf}' is rated twice")
+            rated.add(rating.csf)
+    years = [b.year for b in info.budget]
+    for year in sorted({y for y in years if years.count(y) > 1}):
+        problems.append(f"project.budget: year {year} has more than one row")
     return problems
 
 

@@ -29,6 +29,7 @@ from ui import dialogs
 from ui.document import Document
 from ui.main_window import MainWindow
 from ui.settings import Settings
+from wizard.checks import run_checks
 from wizard.model import Project
 from wizard.storage import load, save
 from wizard.vocab import Allocation, BreakTrigger, Compensation, PartnerKind, RiskCategory
@@ -164,7 +165,12 @@ def test_build_from_nothing_save_reopen_and_undo_all(qtbot, tmp_path, monkeypatc
                    "Every child swims 25 metres")
     assert window.page("accountability").problems() == []
 
-    # 8 Commercial and management: the SRO on the governance tab -----------------------------
+    # 8 Options appraisal: at OBC the options still need costs and benefits by year ------------
+    _next(qtbot, window, "appraisal")
+    assert any("has no costs or benefits by year" in f.message
+               for f in run_checks(window.document.project) if f.rule == "appraisal-cash-flows")
+
+    # 9 Commercial and management: the SRO on the governance tab -----------------------------
     _next(qtbot, window, "commercial")
     tabs = window.page("commercial").tabs
     qtbot.mouseClick(tabs.tabBar(), Qt.MouseButton.LeftButton,

@@ -18,6 +18,7 @@ from wizard.checks import (
     rule,
     run_checks,
 )
+from tests.wizard import appraisal_cases
 from wizard.model import Project
 
 GOOD: dict = {
@@ -271,6 +272,7 @@ TRIGGERS = [
      "voluntary-partner", "advice", "place_based",
      ["No voluntary or community organisation", "private and public only"]),
 ]
+TRIGGERS += appraisal_cases.TRIGGERS  # the economic and financial checks
 
 
 def test_the_good_design_has_no_findings():
@@ -386,6 +388,7 @@ QUIET = [
     (both(setter("partners.1.sme", False), setter("partners.1.local", False)), "sme-local"),
     (setter("partners.0.kind", "public"), "voluntary-partner"),
 ]
+QUIET += appraisal_cases.QUIET  # the economic and financial checks
 
 
 @pytest.mark.parametrize("change, slug", QUIET, ids=[f"{c[1]}-{i}" for i, c in enumerate(QUIET)])

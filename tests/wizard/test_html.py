@@ -43,10 +43,10 @@ def test_structure_is_accessible(project):
     assert "<script" not in page and "src=" not in page and "<link" not in page  # self-contained
     for figure in ("Phases over the contract", "Risk matrix"):
         assert figure.lower() in page.lower()
-    # Phase map, risk matrix, partner load, and the procurement timeline when there is one.
-    assert page.count("<figure") == page.count('class="alt"') == 3 + bool(
-        project.procurement.timetable)
-    figures = 3 + bool(project.procurement.timetable)
+    # Phase map, risk matrix, partner load, the procurement timeline when there is one, and
+    # the four money graphs of the economic and financial case.
+    figures = 3 + bool(project.procurement.timetable) + 4
+    assert page.count("<figure") == page.count('class="alt"') == figures
     assert page.count("<svg") == figures and page.count("<desc>") == figures  # with text alternatives
 
 

@@ -31,6 +31,7 @@ def test_long_register_spans_pages_and_repeats_its_header():
         assert text.startswith((
             "IdRiskCategoryLikelihoodImpactScoreBandDescription",
             "IdRiskAllocationOwnerResponseWorkshopMitigation",
+            "IdRiskScoreContingentsupportevents",  # the low-probability, high-impact table
             "PrincipleScoreHowthepointswereearned",
             "PrincipleItemFindingRoutefromthereportStatus",
         )), text[:80]

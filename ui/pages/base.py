@@ -22,8 +22,9 @@ STEPS: tuple[tuple[str, str], ...] = (
     ("break_clauses", "5  Break clauses"),
     ("steering", "6  Community steering groups"),
     ("accountability", "7  Accountability and social impact"),
-    ("commercial", "8  Commercial and management"),
-    ("review", "9  Review and export"),
+    ("appraisal", "8  Options appraisal and affordability"),
+    ("commercial", "9  Commercial and management"),
+    ("review", "10  Review and export"),
 )
 
 # Which step edits each kind of item a finding or a graph can name.
@@ -38,6 +39,7 @@ STEP_OF_KIND: dict[str, str] = {
     "accountability": "accountability",
     "kpis": "accountability",
     "social_impact": "accountability",
+    "appraisal": "appraisal",
     "procurement": "commercial",
     "lots": "commercial",
     "payment": "commercial",

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from wizard.checks import accountability, breaks, community, impact, options, phasing, risks
+from wizard.checks import appraisal
 from wizard.checks import management, procurement, risk_bearers
 from wizard.checks.base import (
     ITEM_KINDS,
@@ -31,6 +32,7 @@ RULES: list[Rule] = [
     *community.RULES,
     *accountability.RULES,
     *impact.RULES,
+    *appraisal.RULES,
     *procurement.RULES,
     *management.RULES,
 ]

@@ -30,6 +30,7 @@ from wizard.export.content import (
 from wizard.checks import Finding
 from wizard.export.assessment_appendix import assessment_blocks, summary_line
 from wizard.export.editions import EDITIONS
+from wizard.export.money_case import MoneyCase
 from wizard.model import Project
 from wizard.redact import redact, redaction_log
 from wizard.schedule import build_schedule
@@ -167,6 +168,7 @@ class _Builder:
         self.schedule = build_schedule(project)
         self.partner_names = {pt.id: pt.name for pt in project.partners}
         self.phase_names = {ph.id: ph.name for ph in project.phases}
+        self.money_case = MoneyCase(project, self.w, self.public)
 
     # helpers
     def t(self, text: str) -> str:
@@ -321,6 +323,7 @@ class _Builder:
             )
         else:
             self.para(w["no_options"], "note")
+        self.blocks += self.money_case.economic()
         self.h(2, w["risk"], "economic-risk")
         self.para(self.t(w["risk_intro"]))
         if p.risks:
@@ -374,6 +377,7 @@ class _Builder:
             )
         else:
             self.para(w["no_lphi"], "note")
+        self.blocks += self.money_case.risk()
 
     def commercial(self) -> None:
         w = self.w["chapters"]["commercial"]
@@ -495,6 +499,7 @@ class _Builder:
                 ),
             )
         )
+        self.blocks += self.money_case.financial()
         if p.phases:
             self.h(2, w["values"], "financial-values")
             rows = [
