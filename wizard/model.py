@@ -312,6 +312,10 @@ class Decision(Strict):
     note: ShortText = ""
 
 
+from wizard.sharing_model import Sharing  # noqa: E402 - needs the types above
+from wizard.sharing_model import reference_problems as _sharing_reference_problems  # noqa: E402
+
+
 class Project(Strict):
     """A whole project file."""
 
@@ -328,6 +332,7 @@ class Project(Strict):
     accountability: Accountability = Field(default_factory=Accountability)
     accepted_findings: list[AcceptedFinding] = Field(default_factory=list, max_length=MAX_ITEMS)
     decisions: list[Decision] = Field(default_factory=list, max_length=100_000)
+    sharing: Sharing = Field(default_factory=Sharing)
 
     @model_validator(mode="after")
     def _references(self) -> Project:
@@ -404,6 +409,7 @@ def reference_problems(project: Project) -> list[str]:
     for i, kpi in enumerate(project.kpis):
         check(f"kpis[{i}] ({kpi.id})", "owner", kpi.owner, partner_ids, "partner")
     problems += appraisal_problems(project)
+    problems += _sharing_reference_problems(project)
     return problems
 
 
