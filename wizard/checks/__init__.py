@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from wizard.checks import accountability, breaks, community, impact, options, phasing, risks
 from wizard.checks import appraisal
+from wizard.checks import sharing as sharing_checks
 from wizard.checks.base import (
     ITEM_KINDS,
     PRINCIPLE_LABELS,
@@ -31,6 +32,7 @@ RULES: list[Rule] = [
     *accountability.RULES,
     *impact.RULES,
     *appraisal.RULES,
+    *sharing_checks.RULES,
 ]
 
 __all__ = [
