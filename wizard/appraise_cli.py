@@ -59,7 +59,9 @@ def result(project, iterations: int = DEFAULT_ITERATIONS, seed: int = DEFAULT_SE
 
 
 def _gbp(value) -> str:
-    return "n/a" if value is None else f"£{value:,}"
+    if value is None:
+        return "n/a"
+    return f"−£{-value:,}" if value < 0 else f"£{value:,}"
 
 
 def text(data: dict) -> str:

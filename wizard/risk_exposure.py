@@ -237,3 +237,32 @@ def simulate(project: Project, iterations: int = DEFAULT_ITERATIONS,
         private=_distribution(private, e_priv), by_partner=partners, support=support,
         curve=curve,
     )
+
+
+_CACHE: dict[tuple, Exposure] = {}
+CACHE_SIZE = 8
+
+
+def _simulation_key(project: Project) -> tuple:
+    """Everything the simulation depends on: the priced risks' numbers and who holds them."""
+    partners = tuple((p.id, p.kind.value, p.name) for p in project.partners)
+    risks = tuple(
+        (r.id, r.probability_pct, r.cost_min_gbp, r.cost_likely_gbp, r.cost_max_gbp,
+         r.allocation.value, r.public_share, r.owner,
+         r.contingent_support.cap_gbp if r.contingent_support else None)
+        for r in project.risks
+    )
+    return partners, risks
+
+
+def cached_simulation(project: Project) -> Exposure:
+    """``simulate(project)`` with the default iterations and seed, remembered for the last few
+    registers (the checks and the screen ask again after edits that change no risk money)."""
+    key = _simulation_key(project)
+    found = _CACHE.get(key)
+    if found is None:
+        found = simulate(project)
+        if len(_CACHE) >= CACHE_SIZE:
+            _CACHE.pop(next(iter(_CACHE)))
+        _CACHE[key] = found
+    return found

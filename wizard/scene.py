@@ -448,6 +448,11 @@ _LAZY = {
     "risk_matrix": "wizard.graphs.risk_matrix",
     "partner_load": "wizard.graphs.partner_load",
     "scene_to_svg": "wizard.export.svg",
+    # the money graphs of the economic and financial case
+    "options_npsv": "wizard.graphs.options_npsv",
+    "cost_profile": "wizard.graphs.cost_profile",
+    "exposure_curve": "wizard.graphs.exposure_curve",
+    "affordability_bars": "wizard.graphs.affordability_bars",
 }
 
 

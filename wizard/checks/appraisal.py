@@ -4,12 +4,10 @@ funding at FBC, and phase values that add up to the estimated value."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from wizard import optimism_bias
 from wizard.checks.base import Finding, Rule, finding, gbp, listing, option_label, risk_label
 from wizard.model import Project
-from wizard.risk_exposure import priced
+from wizard.risk_exposure import cached_simulation, priced
 from wizard.vocab import BusinessCaseStage, label
 
 CASH_FLOW_STAGES = (BusinessCaseStage.OBC, BusinessCaseStage.FBC, BusinessCaseStage.BJC)
@@ -80,23 +78,13 @@ def priced_unallocated(project: Project) -> list[Finding]:
     ]
 
 
-@lru_cache(maxsize=8)
-def _affordability_of(dump: str):
-    from wizard.affordability import affordability
-
-    return affordability(Project.model_validate_json(dump))
-
-
-def _money_view(project: Project) -> str:
-    """The parts of the project the affordability depends on, as a cache key."""
-    return project.model_copy(update={"decisions": [], "accepted_findings": []}).model_dump_json()
-
-
 def affordability_gap(project: Project) -> list[Finding]:
     info = project.project
     if not info.budget:
         return []
-    result = _affordability_of(_money_view(project))
+    from wizard.affordability import affordability
+
+    result = affordability(project, exposure=cached_simulation(project))
     if result.gap_gbp <= 0:
         return []
     short = [y for y in result.years if y.gap_gbp > 0]
