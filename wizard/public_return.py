@@ -11,7 +11,7 @@ appraisal's, see ``wizard.sharing_effect``):
 - The public side receives its share of the distribution (``profit_share_pct``, or its equity
   share when that is not given).
 - A guaranteed return is a floor: in each year from the first investment (year 0 if nothing is
-  staged) to the end of the horizon, the public return is at least the larger of the guaranteed
+  staged) to its last year (``until_year``, else the end of the horizon), the public return is at least the larger of the guaranteed
   pounds and the guaranteed % of the equity invested to date.
 - In a loss year the public side's share of the loss (its equity share) eats into its equity; the
   most it can lose is the equity it has invested (limited liability): the equity at risk.
@@ -88,7 +88,8 @@ def public_return(sharing: Sharing, years: int, profit_fall_pct: float = 0.0) ->
         paid += distributed
         to_date += invested.get(t, 0)
         floor = 0.0
-        if guarantee is not None and t >= first:
+        if guarantee is not None and first <= t <= (
+                n if guarantee.until_year is None else guarantee.until_year):
             floor = max(float(guarantee.amount_gbp), guarantee.pct_of_investment / 100 * to_date)
         own = share * distributed
         loss = 0.0

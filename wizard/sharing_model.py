@@ -48,6 +48,7 @@ class GuaranteedReturn(Strict):
     amount_gbp: Money = 0  # a minimum in pounds a year
     pct_of_investment: Share = 0.0  # or a minimum in % a year of the public equity invested
     guarantor: ItemId | None = None  # the partner who stands behind it
+    until_year: AppraisalYear | None = None  # the last year it runs; None: to the end
     description: LongText = ""
 
 

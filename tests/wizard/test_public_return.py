@@ -63,6 +63,9 @@ def test_guarantee_runs_from_the_first_investment():
     s = sharing(public_equity_pct=10, public_equity_gbp=[{"year": 2, "amount_gbp": 500_000}],
                 guaranteed_return={"amount_gbp": 10_000})
     assert returns(public_return(s, 4)) == [0, 0, 10_000, 10_000]
+    # ... and stops after its last year.
+    s.guaranteed_return.until_year = 2
+    assert returns(public_return(s, 4)) == [0, 0, 10_000, 0]
 
 
 def test_loss_share_is_limited_to_the_equity_invested():

@@ -27,6 +27,7 @@ from wizard.export.content import (
     Para,
     Table,
 )
+from wizard.export import sharing_case
 from wizard.export.editions import EDITIONS
 from wizard.model import Project
 from wizard.redact import redact, redaction_log
@@ -441,6 +442,7 @@ class _Builder:
             )
             if p.partners:
                 self.blocks.append(Figure("partner_load", "Figure: " + w["load"].lower()))
+        self.blocks += sharing_case.commercial_blocks(p, self.public)
         self.h(2, w["break_clauses"], "commercial-break-clauses")
         self.para(w["break_intro"])
         if p.break_clauses:
@@ -532,6 +534,7 @@ class _Builder:
             )
         else:
             self.para(w["no_support"], "note")
+        self.blocks += sharing_case.financial_blocks(p, self.public)
         self.h(2, w["transparency"], "financial-transparency")
         self.blocks.append(KeyValues("Financial transparency", self.accountability_items()))
 
