@@ -41,8 +41,16 @@ def placeholder(number: int) -> str:
 # The fields withheld from each kind of sensitive item, in the words the log uses.
 WITHHELD_FIELDS: dict[str, tuple[str, ...]] = {
     "phase": ("description", "outcomes", "value"),
-    "risk": ("title", "description", "mitigation", "contingent support", "workshop votes"),
+    "risk": ("title", "description", "mitigation", "contingent support", "workshop votes",
+             "probability and cost range"),
     "break clause": ("description", "compensation formula"),
+}
+
+# The quantified risk of a withheld risk: it is not priced in the public edition, so public
+# exposure figures are computed over published risks only.
+WITHHELD_RISK_MONEY: dict[str, object] = {
+    "probability_pct": 0.0, "cost_min_gbp": 0, "cost_likely_gbp": 0, "cost_max_gbp": 0,
+    "delay_months": None,
 }
 
 _KIND_PLURAL = {"phase": "phases", "risk": "risks", "break clause": "break_clauses"}
@@ -149,6 +157,7 @@ def redact(project: Project) -> Project:
                     "mitigation": mark,
                     "contingent_support": support,
                     "votes": [],
+                    **WITHHELD_RISK_MONEY,
                 }
             )
         risks.append(r)

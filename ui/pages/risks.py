@@ -22,6 +22,7 @@ from ui.widgets.forms import (
     TextField,
     item_choices,
 )
+from ui.widgets.money_fields import RiskMoneyBox
 from ui.widgets.item_table import ID_TIP, COMPUTED, ENUM, INT, REF, REFS, Column
 from wizard import catalog
 from wizard.model import ContingentSupport, Project, Risk
@@ -136,6 +137,8 @@ class RisksPage(ListPage):
         support.addRow("Cap", self.support_cap)
         support.addRow("How it works", self.support_text)
         layout.addWidget(self.support_box)
+        self.money_box = RiskMoneyBox(doc)  # the quantified risk (probability, cost range)
+        layout.addWidget(self.money_box)
 
     # contingent support ------------------------------------------------------------------------
     def _toggle_support(self, revert_on_error: bool = True) -> bool:
@@ -170,6 +173,7 @@ class RisksPage(ListPage):
             else:
                 fld.refresh()
         self._update_typical(risk)
+        self.money_box.set_risk(path)
 
     # the library's typical allocation --------------------------------------------------------
     def _update_typical(self, risk: Risk | None) -> None:

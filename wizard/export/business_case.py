@@ -29,6 +29,7 @@ from wizard.export.content import (
 )
 from wizard.export import sharing_case
 from wizard.export.editions import EDITIONS
+from wizard.export.money_case import MoneyCase
 from wizard.model import Project
 from wizard.redact import redact, redaction_log
 from wizard.schedule import build_schedule
@@ -151,6 +152,7 @@ class _Builder:
         self.schedule = build_schedule(project)
         self.partner_names = {pt.id: pt.name for pt in project.partners}
         self.phase_names = {ph.id: ph.name for ph in project.phases}
+        self.money_case = MoneyCase(project, self.w, self.public)
 
     # helpers
     def t(self, text: str) -> str:
@@ -316,6 +318,7 @@ class _Builder:
             )
         else:
             self.para(w["no_options"], "note")
+        self.blocks += self.money_case.economic()
         self.h(2, w["risk"], "economic-risk")
         self.para(self.t(w["risk_intro"]))
         if p.risks:
@@ -369,6 +372,7 @@ class _Builder:
             )
         else:
             self.para(w["no_lphi"], "note")
+        self.blocks += self.money_case.risk()
 
     def commercial(self) -> None:
         w = self.w["chapters"]["commercial"]
@@ -487,6 +491,7 @@ class _Builder:
                 ),
             )
         )
+        self.blocks += self.money_case.financial()
         if p.phases:
             self.h(2, w["values"], "financial-values")
             rows = [
