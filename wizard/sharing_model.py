@@ -20,9 +20,16 @@ from wizard.model import (
     LongText,
     Money,
     Percent,
-    Withholdable,
     Strict,
+    Withholdable,
 )
+from wizard.vocab import DeliveryModel
+
+# The delivery models whose company or partnership can share the upside with the public side
+# (the wizard shows the sharing section for these, and for privately financed deals, whose
+# refinancing gains can be shared).
+SHARING_MODELS = (DeliveryModel.JOINT_VENTURE, DeliveryModel.MUTUAL_INVESTMENT,
+                  DeliveryModel.TRADING_COMPANY, DeliveryModel.ALLIANCE)
 
 Share = Annotated[float, Field(ge=0, le=100)]  # a share in %, e.g. 20 or 12.5
 SignedMoney = Annotated[int, Field(ge=-MAX_GBP, le=MAX_GBP, strict=True)]

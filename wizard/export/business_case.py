@@ -539,7 +539,7 @@ class _Builder:
             )
         else:
             self.para(w["no_support"], "note")
-        self.blocks += sharing_case.financial_blocks(p, self.public)
+        self.blocks += sharing_case.financial_blocks(p, self.public, self.money_case.afford)
         self.h(2, w["transparency"], "financial-transparency")
         self.blocks.append(KeyValues("Financial transparency", self.accountability_items()))
 

@@ -22,13 +22,10 @@ from wizard.model import Project
 from wizard.public_return import carrying_option
 from wizard.redact import redaction_log
 from wizard.sharing_effect import SharingEffect, sharing_effect
-from wizard.vocab import Allocation, DeliveryModel
+from wizard.sharing_model import SHARING_MODELS
+from wizard.vocab import Allocation
 
 WORDING_PATH = Path(__file__).resolve().parents[2] / "templates" / "business_case_sharing.json"
-
-# The delivery models whose company or partnership can share the upside with the public side.
-SHARING_MODELS = (DeliveryModel.JOINT_VENTURE, DeliveryModel.MUTUAL_INVESTMENT,
-                  DeliveryModel.TRADING_COMPANY, DeliveryModel.ALLIANCE)
 
 
 @lru_cache(maxsize=1)
