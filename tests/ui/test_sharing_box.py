@@ -137,3 +137,24 @@ def test_carrying_option_defaults_to_the_preferred_one(qtbot):
     assert combo.currentText() == "(the preferred option)"
     combo.setCurrentIndex(combo.findData("O1"))
     assert doc.project.sharing.option == "O1"
+
+
+def test_deleting_or_renaming_the_guarantor_keeps_the_guarantee_whole(qtbot):
+    from PySide6.QtWidgets import QToolButton
+
+    from ui.pages.partners import PartnersPage
+
+    project = _jv()
+    project.sharing.guaranteed_return = {"amount_gbp": 10_000, "guarantor": "P1"}
+    doc = Document(Project.model_validate(project.model_dump()))
+    page = PartnersPage(doc)
+    show(qtbot, page)
+    type_into_cell(qtbot, page.table.view, 0, "Id", "ENG")
+    assert doc.project.sharing.guaranteed_return.guarantor == "ENG"
+    page.table.select_id("ENG")
+    click(qtbot, find(page, QToolButton, "partners.delete"))
+    assert doc.project.partners == []
+    assert doc.project.sharing.guaranteed_return.guarantor is None
+    assert doc.undo_stack.undoText() == "Delete partner ENG and 1 reference to it"
+    doc.undo_stack.undo()
+    assert doc.project.sharing.guaranteed_return.guarantor == "ENG"

@@ -57,6 +57,7 @@ from ui.widgets.forms import (
     to_qdate,
 )
 from wizard.model import Project, next_id
+from wizard.sharing_model import rewrite_references as rewrite_sharing_references
 from wizard.vocab import label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -117,6 +118,7 @@ def _rewrite_references(project: Project, collection: str, old: str, new: str | 
             elif refs == old:
                 setattr(item, attr, new)
                 count += 1
+    count += rewrite_sharing_references(project, collection, old, new)
     return count
 
 
