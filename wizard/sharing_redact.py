@@ -15,7 +15,7 @@ from typing import Any
 
 from wizard.sharing_model import Sharing
 
-KIND = "sharing arrangement"
+KIND = "sharing"  # the redaction log's Item column: a narrow column, so one word
 ITEM_ID = "sharing"
 LABEL = "Sharing the upside"
 FIELDS: tuple[str, ...] = (

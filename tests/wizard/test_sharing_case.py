@@ -147,7 +147,7 @@ def test_redacted_copy_holds_no_figure_of_a_sensitive_arrangement():
     assert s.public_equity_pct == 0 and s.public_equity_gbp == [] and s.profit_forecast == []
     assert s.guaranteed_return is None and s.gain_share is None
     assert s.refinancing_gain_share_pct is None and s.profit_share_pct is None
-    [entry] = [e for e in redaction_log(p) if e.kind == "sharing arrangement"]
+    [entry] = [e for e in redaction_log(p) if e.kind == "sharing"]
     assert entry.ref == "W00001" and entry.reason == "Commercial negotiation"
     assert s.distribution_policy == s.accounting_treatment == "[Withheld – see redaction log W00001]"
     # the public appraisal counts no return: O2 as if nothing were shared
