@@ -97,7 +97,8 @@ def text(data: dict) -> str:
                      f"{_gbp(p['p80_gbp'])}")
     cs = risk["contingent_support"]
     if cs["risks"]:
-        lines.append(f"  Contingent support: {cs['risks']} risks, caps {_gbp(cs['cap_gbp'])}, "
+        plural = "" if cs["risks"] == 1 else "s"
+        lines.append(f"  Contingent support: {cs['risks']} risk{plural}, caps {_gbp(cs['cap_gbp'])}, "
                      f"chance drawn {cs['chance_drawn']:.1%}, expected draw "
                      f"{_gbp(cs['expected_draw_gbp'])}")
     a = data["affordability"]

@@ -2,7 +2,8 @@
 
 Strict by design: unknown fields are refused, NaN and infinities are refused, every string and
 list is bounded, money is whole pounds sterling (GBP) as integers, and references between items
-(phase dependencies, providers, risk owners and phases, clause phases) are checked with a message
+(phase dependencies, providers, risk owners and phases, clause phases, and those of the
+commercial parts in ``wizard.commercial_model``) are checked with a message
 that names both ends.
 """
 
@@ -13,6 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from wizard.thresholds import SUBCONTRACT_THRESHOLD
 from wizard.vocab import (
     Allocation,
     BreakTrigger,
@@ -97,6 +99,27 @@ class CsfRating(Strict):
 
     csf: ItemId  # a critical success factor id
     rating: CsfMeets
+
+
+# The commercial and management parts live in their own module, built on the types above.
+from wizard.commercial_model import (  # noqa: E402, F401 - re-exported
+    AssuranceReview,
+    Benefit,
+    Deduction,
+    EvaluationPlan,
+    EvaluationWeights,
+    Governance,
+    Lot,
+    MarketEngagement,
+    PartnershipBoard,
+    Payment,
+    Procurement,
+    TimetableEntry,
+)
+from wizard.commercial_model import reference_problems as _commercial_reference_problems  # noqa: E402
+from wizard.commercial_model import (  # noqa: E402, F401 - re-exported
+    rewrite_references as rewrite_commercial_references,
+)
 
 
 class Option(Strict):
@@ -213,6 +236,8 @@ class Risk(Withholdable):
     allocation: Allocation = Allocation.SHARED
     public_share: Percent = 50  # the public share in % when allocation is shared
     owner: ItemId | None = None  # a partner id
+    # The provider carrying the private share when a public body owns a shared risk (a partner id)
+    private_bearer: ItemId | None = None
     mitigation: LongText = ""
     response: RiskResponse = RiskResponse.TREAT
     contingent_support: ContingentSupport | None = None
@@ -290,7 +315,7 @@ class Accountability(Strict):
     data_disclosure: bool = False
     publish_business_case: bool = False
     publish_subcontracts: bool = False
-    subcontract_threshold_gbp: Money = 25_000
+    subcontract_threshold_gbp: Money = SUBCONTRACT_THRESHOLD
     social_responsibility_accreditation: bool = False
     living_wage: bool = False
     sme_spend_target_pct: Percent | None = None
@@ -332,6 +357,11 @@ class Project(Strict):
     accountability: Accountability = Field(default_factory=Accountability)
     accepted_findings: list[AcceptedFinding] = Field(default_factory=list, max_length=MAX_ITEMS)
     decisions: list[Decision] = Field(default_factory=list, max_length=100_000)
+    procurement: Procurement = Field(default_factory=Procurement)
+    payment: Payment = Field(default_factory=Payment)
+    governance: Governance = Field(default_factory=Governance)
+    benefits: list[Benefit] = Field(default_factory=list, max_length=MAX_ITEMS)
+    evaluation_plan: EvaluationPlan = Field(default_factory=EvaluationPlan)
     sharing: Sharing = Field(default_factory=Sharing)
 
     @model_validator(mode="after")
@@ -361,6 +391,7 @@ COLLECTIONS: dict[str, str] = {
     "steering_groups": "steering group",
     "kpis": "KPI",
     "social_impact": "social impact objective",
+    "benefits": "benefit",
 }
 
 
@@ -401,6 +432,7 @@ def reference_problems(project: Project) -> list[str]:
     for i, risk in enumerate(project.risks):
         where = f"risks[{i}] ({risk.id})"
         check(where, "owner", risk.owner, partner_ids, "partner")
+        check(where, "private bearer", risk.private_bearer, partner_ids, "partner")
         for ph in risk.phases:
             check(where, "phase", ph, phase_ids, "phase")
     for i, clause in enumerate(project.break_clauses):
@@ -408,6 +440,7 @@ def reference_problems(project: Project) -> list[str]:
             check(f"break_clauses[{i}] ({clause.id})", "phase", ph, phase_ids, "phase")
     for i, kpi in enumerate(project.kpis):
         check(f"kpis[{i}] ({kpi.id})", "owner", kpi.owner, partner_ids, "partner")
+    problems += _commercial_reference_problems(project)
     problems += appraisal_problems(project)
     problems += _sharing_reference_problems(project)
     return problems

@@ -186,7 +186,9 @@ def redact(project: Project) -> Project:
         accepted.append(a)
 
     # Built through the constructor so the copy is validated like any project.
-    return Project.model_validate(
+    from wizard.redact_commercial import redact_commercial
+
+    return redact_commercial(project, Project.model_validate(
         {
             **copy.model_dump(),
             "phases": [p.model_dump() for p in phases],
@@ -197,7 +199,7 @@ def redact(project: Project) -> Project:
             "sharing": sharing_redact.redacted(
                 copy.sharing, placeholder(len(_sensitive_items(project)) + 1)),
         }
-    )
+    ))
 
 
 def is_withheld_money(item: Phase | Risk | BreakClause) -> bool:

@@ -50,12 +50,13 @@ GOOD: dict = {
     "risks": [
         {"id": "R1", "title": "Demand falls", "category": "demand", "likelihood": 3, "impact": 4,
          "allocation": "shared", "public_share": 60, "owner": "council",
+         "private_bearer": "trust", "phases": ["P1"],
          "mitigation": "Joint marketing", "status": "agreed"},
         {"id": "R2", "title": "Build overruns", "category": "construction", "likelihood": 3,
          "impact": 3, "allocation": "private", "owner": "builder", "mitigation": "Fixed price",
-         "status": "agreed"},
+         "phases": ["P1"], "status": "agreed"},
         {"id": "R3", "title": "Flood", "category": "forceMajeure", "likelihood": 1, "impact": 5,
-         "allocation": "private", "owner": "builder", "mitigation": "Insurance",
+         "allocation": "private", "owner": "builder", "mitigation": "Insurance", "phases": ["P1"],
          "contingent_support": {"events": ["River flood over 1 in 200 years"], "cap_gbp": 1000000},
          "status": "agreed"},
     ],
@@ -80,6 +81,10 @@ GOOD: dict = {
         "publish_subcontracts": True, "subcontract_threshold_gbp": 25_000,
         "social_responsibility_accreditation": True, "living_wage": True,
     },
+    "payment": {"mechanism": "availability", "deductions": [{"kpi": "K1", "per_failure_gbp": 500}],
+                "deduction_cap_pct": 20, "remedy_step": "improvement_plan"},
+    "governance": {"senior_responsible_owner": "Director of Place", "client_side_fte": 2.0},
+    "evaluation_plan": {"mid_term": "2034-04-01", "published": True},
 }
 
 
@@ -112,7 +117,13 @@ def both(*changes):
 
 
 def drop(collection: str):
-    return setter(collection, [])
+    clear = setter(collection, [])
+
+    def change(data):
+        clear(data)
+        if collection == "kpis":  # deductions name KPIs
+            data["payment"]["deductions"] = []
+    return change
 
 
 def add(collection: str, item: dict):
@@ -160,10 +171,10 @@ TRIGGERS = [
     (both(setter("steering_groups.0.members", []),
           add("steering_groups", GOOD["steering_groups"][0] | {"id": "G2", "members": []})),
      "steering-elected", "advice", "place_based", ["any of the 2 steering groups"]),
-    (setter("social_impact.0.published", False), "impact-public:S1", "warning", "accountable",
+    (setter("social_impact.0.published", False), "impact-public:S1", "warning", "place_based",
      ["S1 More young people swim", "is not published"]),
     (both(setter("social_impact.0.published", False), setter("social_impact.0.consulted", False)),
-     "impact-public:S1", "warning", "accountable", ["not published or consulted on"]),
+     "impact-public:S1", "warning", "place_based", ["not published or consulted on"]),
     # adaptable
     (both(drop("break_clauses"), setter("phases", [GOOD["phases"][0] | {"duration_months": 36}])),
      "long-contract", "warning", "adaptable",
@@ -191,6 +202,10 @@ TRIGGERS = [
      ["month 180", "ends after 180 months", "never be used"]),
     (setter("break_clauses.0.phases", []), "break-phases:B1", "advice", "adaptable",
      ["B1 Change of control", "names no phase", "2 phases"]),
+    (setter("risks.1.phases", []), "risk-no-phase:R2", "advice", "collaborative",
+     ["R2 Build overruns", "names no phase", "all 2 phases"]),
+    (setter("risks.0.private_bearer", None), "risk-private-bearer:R1", "warning", "collaborative",
+     ["R1 Demand falls", "Riverside Council, a public body", "40% of it", "private bearer"]),
     # collaborative
     (setter("phases.0.provider", None), "phase-provider:P1", "warning", "collaborative",
      ["Phase Design and build has no provider"]),
@@ -334,8 +349,11 @@ QUIET = [
     (both(setter("break_clauses.0.compensation", "agreed_formula"),
           setter("break_clauses.0.formula", "Book value less 10% a year")), "break-formula"),
     (setter("break_clauses.0.earliest_month", 179), "break-timing"),
-    (both(drop("phases"), setter("risks.0.phases", []), setter("break_clauses.0.phases", [])),
-     "break-phases"),
+    (both(drop("phases"), setter("risks.0.phases", []), setter("risks.1.phases", []),
+          setter("risks.2.phases", []), setter("break_clauses.0.phases", [])), "break-phases"),
+    (setter("risks.0.private_bearer", None), "risk-no-phase"),
+    (both(setter("risks.0.private_bearer", None), setter("risks.0.allocation", "public"),
+          setter("risks.0.public_share", 100)), "risk-private-bearer"),
     (setter("phases.0.provider", "council"), "phase-provider"),
     (both(setter("risks.0.allocation", "private"), setter("risks.0.impact", 3),
           setter("risks.0.owner", "builder")), "risk-transfer"),
@@ -383,8 +401,11 @@ def test_rule_stays_quiet_on_a_near_miss(change, slug):
 
 def test_every_rule_is_tested_both_ways():
     slugs = {r.slug for r in RULES}
-    fired = {fid.split(":")[0] for _, fid, *_ in TRIGGERS} | {"phase-dangling"}
-    quiet = {slug for _, slug in QUIET}
+    from test_checks_commercial import QUIET as COMMERCIAL_QUIET
+    from test_checks_commercial import TRIGGERS as COMMERCIAL_TRIGGERS
+
+    fired = {fid.split(":")[0] for _, fid, *_ in TRIGGERS + COMMERCIAL_TRIGGERS} | {"phase-dangling"}
+    quiet = {slug for _, slug in QUIET + COMMERCIAL_QUIET}
     assert slugs - fired - sharing_cases.UNTESTED == set()
     assert slugs - quiet == set()
 
@@ -407,7 +428,11 @@ def test_rules_are_well_formed():
     for r in RULES:
         assert r.principle in PRINCIPLES and r.severity in SEVERITIES and r.title
         assert routes()[r.slug].strip(), r.slug
-    assert set(routes()) == set(slugs)
+    # Every text in routes.json is a rule's route or a route of the assessment (evidence.json).
+    from wizard.evidence import evidence_data
+
+    assessed = {r.route for p in evidence_data().principles.values() for r in p.routes}
+    assert set(routes()) == set(slugs) | assessed
 
 
 def test_item_kinds_map_to_wizard_steps():
@@ -425,7 +450,7 @@ def test_findings_come_in_a_stable_order_with_unique_ids():
     assert [order[f.rule] for f in first] == sorted(order[f.rule] for f in first)
     assert [f.id for f in first] == [
         "risk-register", "options-few", "change-of-control", "steering-none", "kpi-none", "impact-none", "living-wage",
-        "sme-local", "voluntary-partner",
+        "sme-local", "voluntary-partner", "sro", "evaluation-none",
     ]
 
 

@@ -29,6 +29,7 @@ _PAGE_CLASSES: dict[str, tuple[str, str]] = {
     "steering": ("ui.pages.steering", "SteeringPage"),
     "accountability": ("ui.pages.accountability", "AccountabilityPage"),
     "appraisal": ("ui.pages.appraisal", "AppraisalPage"),
+    "commercial": ("ui.pages.commercial", "CommercialPage"),
 }
 
 

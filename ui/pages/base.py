@@ -11,6 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from ui.document import Document
+from wizard.checks.steps import step_problems
 
 # The steps, in order: (key, title shown in the step list)
 STEPS: tuple[tuple[str, str], ...] = (
@@ -22,7 +23,8 @@ STEPS: tuple[tuple[str, str], ...] = (
     ("steering", "6  Community steering groups"),
     ("accountability", "7  Accountability and social impact"),
     ("appraisal", "8  Options appraisal and affordability"),
-    ("review", "9  Review and export"),
+    ("commercial", "9  Commercial and management"),
+    ("review", "10  Review and export"),
 )
 
 # Which step edits each kind of item a finding or a graph can name.
@@ -38,6 +40,12 @@ STEP_OF_KIND: dict[str, str] = {
     "kpis": "accountability",
     "social_impact": "accountability",
     "appraisal": "appraisal",
+    "procurement": "commercial",
+    "lots": "commercial",
+    "payment": "commercial",
+    "governance": "commercial",
+    "benefits": "commercial",
+    "evaluation_plan": "commercial",
 }
 
 
@@ -62,5 +70,7 @@ class StepPage(QWidget):
         return False
 
     def problems(self) -> list[str]:
-        """What stops this step being complete, in words for the user (shown on Next)."""
-        return []
+        """What stops this step being complete, in words for the user (shown on Next): the
+        core's rules for this step (``wizard.checks.steps``), which ``changemaker check`` prints
+        too."""
+        return step_problems(self.document.project, self.key)

@@ -12,6 +12,7 @@ from dataclasses import replace
 from wizard.checks import accountability, breaks, community, impact, options, phasing, risks
 from wizard.checks import appraisal
 from wizard.checks import sharing as sharing_checks
+from wizard.checks import management, procurement, risk_bearers
 from wizard.checks.base import (
     ITEM_KINDS,
     PRINCIPLE_LABELS,
@@ -25,6 +26,7 @@ from wizard.model import Project
 
 RULES: list[Rule] = [
     *risks.RULES,
+    *risk_bearers.RULES,
     *options.RULES,
     *phasing.RULES,
     *breaks.RULES,
@@ -33,6 +35,8 @@ RULES: list[Rule] = [
     *impact.RULES,
     *appraisal.RULES,
     *sharing_checks.RULES,
+    *procurement.RULES,
+    *management.RULES,
 ]
 
 __all__ = [

@@ -25,6 +25,7 @@ ITEM_KINDS: tuple[str, ...] = (
     "project", "options", "partners", "phases", "risks", "break_clauses",
     "steering_groups", "accountability", "kpis", "social_impact",
     "appraisal",
+    "procurement", "lots", "payment", "governance", "benefits", "evaluation_plan",
 )
 
 ROUTES_FILE = Path(__file__).resolve().parents[2] / "templates" / "routes.json"
@@ -68,6 +69,15 @@ def routes() -> dict[str, str]:
 def gbp(value: int) -> str:
     """Whole pounds as a user reads them: £12,500,000."""
     return f"£{value:,}"
+
+
+def gbp_words(value: int) -> str:
+    """Whole pounds as a sentence says them: £5 million, £1.5 million, £200,000."""
+    if value >= 1_000_000 and value % 100_000 == 0:
+        millions = value / 1_000_000
+        digits = 0 if value % 1_000_000 == 0 else 1
+        return f"£{millions:,.{digits}f} million"
+    return gbp(value)
 
 
 def years(months: int) -> str:

@@ -37,6 +37,20 @@ def _bcr(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.2f}"
 
 
+def year_ranges(years: list[int]) -> list[str]:
+    """[0, 1, 2, 5, 7, 8] as ['0–2', '5', '7–8']."""
+    out: list[str] = []
+    start = prev = None
+    for y in [*sorted(years), None]:
+        if start is not None and (y is None or y != prev + 1):
+            out.append(str(start) if start == prev else f"{start}–{prev}")
+            start = None
+        if y is not None and start is None:
+            start = y
+        prev = y
+    return out
+
+
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
@@ -258,9 +272,9 @@ class MoneyCase:
             values = {"need": money(f.need_gbp), "budget": money(f.budget_gbp),
                       "gap": money(f.gap_gbp), "confirmed": money(f.confirmed_gbp),
                       "unfunded": money(f.unfunded_gbp)}
-            short = [str(y.year) for y in f.years if y.gap_gbp > 0]
+            short = [y.year for y in f.years if y.gap_gbp > 0]
             if f.gap_gbp:
-                years = ("year " if len(short) == 1 else "years ") + _listing(short)
+                years = ("year " if len(short) == 1 else "years ") + _listing(year_ranges(short))
                 blocks.append(Para(self.fill("gap_text", years=years, **values)))
             else:
                 blocks.append(Para(self.fill("no_gap", **values)))
