@@ -23,9 +23,9 @@ def model(value: str):
     return change
 
 
-def payment(mechanism: str):
+def payment(mechanism: str | None):
     def change(data):
-        data["payment"] = {"mechanism": mechanism}
+        data.setdefault("payment", {})["mechanism"] = mechanism
     return change
 
 
@@ -46,7 +46,8 @@ TRIGGERS = [
     (sharing(guaranteed_return={"amount_gbp": 250_000, "pct_of_investment": 4}),
      "sharing-guarantor:sharing", "warning", "accountable",
      ["£250,000 a year and 4% a year of the public investment", "no partner is named"]),
-    (sharing(gain_share={}), "sharing-gain-share-mechanism:sharing", "advice", "accountable",
+    (_all(*([payment(None)] if HAS_PAYMENT else []), sharing(gain_share={})),
+     "sharing-gain-share-mechanism:sharing", "advice", "accountable",
      ["no payment mechanism is recorded"]),
     (model("private_finance"), "sharing-refinancing:sharing", "warning", "accountable",
      ["privately financed", "refinancing gains"]),
