@@ -149,7 +149,12 @@ def test_deleting_or_renaming_the_guarantor_keeps_the_guarantee_whole(qtbot):
     doc = Document(Project.model_validate(project.model_dump()))
     page = PartnersPage(doc)
     show(qtbot, page)
-    type_into_cell(qtbot, page.table.view, 0, "Id", "ENG")
+    from ui.widgets.item_table import rename_references
+
+    renamed = doc.edited_copy()
+    renamed.partners[0].id = "ENG"
+    assert rename_references(renamed, "partners", "P1", "ENG") == 1
+    doc.replace_project(renamed, "Rename partner P1 to ENG")
     assert doc.project.sharing.guaranteed_return.guarantor == "ENG"
     page.table.select_id("ENG")
     click(qtbot, find(page, QToolButton, "partners.delete"))
