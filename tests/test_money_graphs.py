@@ -18,6 +18,7 @@ from wizard.graphs.options_npsv import options_npsv
 from wizard.model import Project
 from wizard.risk_exposure import cached_simulation
 from wizard.scene import Text, overlapping
+from wizard.sharing_model import Sharing
 
 BUILDERS = (options_npsv, cost_profile, exposure_curve, affordability_bars)
 CASES = [(name, b) for name in ("leisure", "regeneration") for b in BUILDERS]
@@ -57,6 +58,7 @@ def test_ticks_and_labels():
 
 def test_npsv_bars_name_each_option_with_its_npsv_and_mark_the_preferred():
     project = load_example("regeneration")
+    project.sharing = Sharing()  # the figures below are before the joint venture's public return
     scene = options_npsv(project)
     texts = [t.text for t in scene.texts()]
     assert "NPSV £139.7m" in texts and "Preferred · BCR 2.73" in texts

@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass, field
 
 from wizard.model import Option, Project
+from wizard.public_return import carried_options
 
 RATE_TO_30 = 0.035
 RATE_AFTER_30 = 0.03
@@ -162,7 +163,8 @@ def switching_values(preferred: Option, rivals: list[Option]) -> SwitchingValues
 
 def appraise(project: Project) -> Appraisal:
     """The appraisal of every option, as far as the file allows (``missing`` says the rest)."""
-    options = project.project.options
+    # the public side's return from a sharing arrangement counts in its option's benefits
+    options = carried_options(project, appraisal_years(project))
     missing: list[str] = []
     priced = [o for o in options if o.cash_flows]
     baselines = [o for o in options if o.baseline]

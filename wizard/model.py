@@ -337,6 +337,10 @@ class Decision(Strict):
     note: ShortText = ""
 
 
+from wizard.sharing_model import Sharing  # noqa: E402 - needs the types above
+from wizard.sharing_model import reference_problems as _sharing_reference_problems  # noqa: E402
+
+
 class Project(Strict):
     """A whole project file."""
 
@@ -358,6 +362,7 @@ class Project(Strict):
     governance: Governance = Field(default_factory=Governance)
     benefits: list[Benefit] = Field(default_factory=list, max_length=MAX_ITEMS)
     evaluation_plan: EvaluationPlan = Field(default_factory=EvaluationPlan)
+    sharing: Sharing = Field(default_factory=Sharing)
 
     @model_validator(mode="after")
     def _references(self) -> Project:
@@ -437,6 +442,7 @@ def reference_problems(project: Project) -> list[str]:
         check(f"kpis[{i}] ({kpi.id})", "owner", kpi.owner, partner_ids, "partner")
     problems += _commercial_reference_problems(project)
     problems += appraisal_problems(project)
+    problems += _sharing_reference_problems(project)
     return problems
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from wizard import sharing_redact
 from wizard.model import BreakClause, ContingentSupport, Phase, Project, Risk
 
 LOG_PREFIX = "W"
@@ -85,8 +86,9 @@ def _public_label(kind: str, item: Phase | Risk | BreakClause) -> str:
 
 
 def redaction_log(project: Project) -> list[LogEntry]:
-    """One line per sensitive item, numbered in the order phases, risks, break clauses."""
-    return [
+    """One line per sensitive item, numbered in the order phases, risks, break clauses, then
+    the sharing arrangement."""
+    log = [
         LogEntry(
             ref=log_ref(n),
             kind=kind,
@@ -98,6 +100,11 @@ def redaction_log(project: Project) -> list[LogEntry]:
         )
         for n, (kind, item) in enumerate(_sensitive_items(project), start=1)
     ]
+    if sharing_redact.is_withheld(project.sharing):
+        log.append(LogEntry(log_ref(len(log) + 1), sharing_redact.KIND, sharing_redact.ITEM_ID,
+                            sharing_redact.LABEL, sharing_redact.FIELDS,
+                            project.sharing.withheld_reason, project.sharing.withheld_until))
+    return log
 
 
 def withheld_texts(project: Project) -> list[str]:
@@ -113,6 +120,7 @@ def withheld_texts(project: Project) -> list[str]:
             texts += [v.participant for v in item.votes]
         else:
             texts += [item.description, item.formula]
+    texts += sharing_redact.withheld_texts(project.sharing)
     return [t for t in texts if t.strip()]
 
 
@@ -188,6 +196,8 @@ def redact(project: Project) -> Project:
             "break_clauses": [c.model_dump() for c in clauses],
             "decisions": [d.model_dump() for d in decisions],
             "accepted_findings": [a.model_dump() for a in accepted],
+            "sharing": sharing_redact.redacted(
+                copy.sharing, placeholder(len(_sensitive_items(project)) + 1)),
         }
     ))
 

@@ -30,6 +30,7 @@ def full_marks_data() -> dict:
     data["project"]["case_for_change"] = "Two pools are closing; children cannot learn to swim."
     data["project"]["objectives"] = ["Every child swims 25 metres by age 11"]
     data["project"]["delivery_model"] = "joint_venture"
+    data["sharing"] = {"public_equity_pct": 20}  # a joint venture shares its upside
     data["break_clauses"].append({"id": "B2", "trigger": "under_performance", "phases": ["P2"],
                                   "earliest_month": 36, "notice_months": 3})
     data["social_impact"][0] |= {"baseline": "1,200 a year", "date": "2030-03-31"}

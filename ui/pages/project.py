@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from ui.document import Document
 from ui.pages.base import StepPage
+from ui.pages.sharing_box import SharingBox
 from ui.widgets.adaptive_splitter import AdaptiveSplitter
 from ui.widgets.forms import (
     ComboField,
@@ -81,6 +82,8 @@ class ProjectPage(StepPage):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for key, fld in self.fields.items():
             form.addRow(words[key], fld)
+        self.sharing = SharingBox(doc)
+        form.addRow(self.sharing)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(form_box)
@@ -134,6 +137,7 @@ class ProjectPage(StepPage):
             fld.refresh()
         other = self.document.project.project.delivery_model is DeliveryModel.OTHER
         self.fields["delivery_model_other"].editor.setEnabled(other)
+        self.sharing.refresh()
         self.options.refresh()
         self._bind_option()
         self.option_detail.refresh()
@@ -141,6 +145,10 @@ class ProjectPage(StepPage):
     def select_item(self, kind: str, item_id: str) -> bool:
         if kind == "options":
             return self.options.select_id(item_id)
+        if kind == "project" and item_id == "sharing" and self.sharing.isVisible():
+            self.sharing.setFocus()
+            self.sharing.fields["public_equity_pct"].editor.setFocus()
+            return True
         if kind == "project":
             self.fields["title"].editor.setFocus()
             return True

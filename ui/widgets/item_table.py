@@ -60,6 +60,7 @@ from ui.widgets.forms import (
 from ui.widgets.type_ahead import TypeAheadCombo
 from wizard.model import Project, next_id
 from wizard.model import rewrite_commercial_references as commercial_references
+from wizard.sharing_model import rewrite_references as rewrite_sharing_references
 from wizard.vocab import label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -127,6 +128,7 @@ def _rewrite_references(project: Project, collection: str, old: str, new: str | 
             elif refs == old:
                 setattr(item, attr, new)
                 count += 1
+    count += rewrite_sharing_references(project, collection, old, new)
     return count
 
 

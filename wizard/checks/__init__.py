@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from wizard.checks import accountability, breaks, community, impact, options, phasing, risks
 from wizard.checks import appraisal
+from wizard.checks import sharing as sharing_checks
 from wizard.checks import management, procurement, risk_bearers
 from wizard.checks.base import (
     ITEM_KINDS,
@@ -33,6 +34,7 @@ RULES: list[Rule] = [
     *accountability.RULES,
     *impact.RULES,
     *appraisal.RULES,
+    *sharing_checks.RULES,
     *procurement.RULES,
     *management.RULES,
 ]

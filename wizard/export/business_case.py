@@ -27,6 +27,7 @@ from wizard.export.content import (
     Para,
     Table,
 )
+from wizard.export import sharing_case
 from wizard.checks import Finding
 from wizard.export.assessment_appendix import assessment_blocks, summary_line
 from wizard.export.editions import EDITIONS
@@ -451,6 +452,7 @@ class _Builder:
             )
             if p.partners:
                 self.blocks.append(Figure("partner_load", "Figure: " + w["load"].lower()))
+        self.blocks += sharing_case.commercial_blocks(p, self.public)
         self.h(2, w["break_clauses"], "commercial-break-clauses")
         self.para(w["break_intro"])
         if p.break_clauses:
@@ -547,6 +549,7 @@ class _Builder:
             )
         else:
             self.para(w["no_support"], "note")
+        self.blocks += sharing_case.financial_blocks(p, self.public, self.money_case.afford)
         self.h(2, w["transparency"], "financial-transparency")
         self.blocks.append(KeyValues("Financial transparency", self.accountability_items(FINANCIAL_LINES)))
 
