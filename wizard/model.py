@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from wizard.vocab import (
     Allocation,
@@ -41,6 +41,10 @@ MAX_RISKS = 20_000
 MAX_SMALL_LIST = 100
 MAX_MONTHS = 1_200  # a hundred years
 MAX_GBP = 10**13  # ten trillion pounds
+# The contract start must leave room for every month counted from it (phases, reviews, breaks,
+# appraisal years: a few hundred years at most) within the dates Python can hold (year 9999).
+EARLIEST_START = dt.date(1900, 1, 1)
+LATEST_START = dt.date(2200, 12, 31)
 
 ItemId = Annotated[
     str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}$", strict=True)
@@ -102,6 +106,17 @@ class ProjectInfo(Strict):
     delivery_model: DeliveryModel = DeliveryModel.OUTSOURCING
     delivery_model_other: ShortText = ""
     options: list[Option] = Field(default_factory=list, max_length=MAX_SMALL_LIST)
+
+    @field_validator("start")
+    @classmethod
+    def _start_within_horizon(cls, start: dt.date) -> dt.date:
+        if not EARLIEST_START <= start <= LATEST_START:
+            raise ValueError(
+                f"the contract start {start.isoformat()} is outside the years Changemaker plans "
+                f"for: it must fall between {EARLIEST_START.isoformat()} and "
+                f"{LATEST_START.isoformat()}, so that every month counted from it is a real date"
+            )
+        return start
 
 
 class Partner(Strict):

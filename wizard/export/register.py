@@ -24,6 +24,7 @@ from pydantic import ValidationError
 
 from wizard import risk as riskmod
 from wizard.model import MAX_RISKS, Project, Risk
+from wizard.export.safe_text import printable_value
 from wizard.redact import redact
 from wizard.vocab import Allocation, RiskCategory, RiskResponse, WorkshopStatus, label
 
@@ -81,7 +82,7 @@ def export_register(project: Project, out: str | os.PathLike[str], edition: str 
         sheet = book.active
         sheet.title = "Risk register"
         for row in rows:
-            sheet.append(row)
+            sheet.append([printable_value(v) for v in row])  # XML cannot hold NUL and the like
         sheet.freeze_panes = "A2"
         book.properties.creator = "Changemaker"
         fixed = dt.datetime(2000, 1, 1)
