@@ -219,7 +219,8 @@ class MainWindow(QMainWindow):
         return self.files.display_name()
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self.display_name()}[*] – {APP_NAME}")
+        read_only = " (read-only)" if self.files.read_only else ""
+        self.setWindowTitle(f"{self.display_name()}{read_only}[*] – {APP_NAME}")
         self.setWindowModified(self.document.is_dirty)
 
     def show_status(self, message: str, timeout_ms: int = 5000) -> None:
@@ -507,6 +508,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.autosaver.remove()
+        self.files.release()  # the file's lock: another window may now edit it
         self.settings.set_geometry(self.saveGeometry())
         self.settings.set_window_state(self.saveState())
         if self.shortcuts_dialog is not None:
