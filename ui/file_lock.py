@@ -12,10 +12,11 @@ file from opening: the changed-on-disk check before saving still guards it.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile
+from PySide6.QtCore import QLockFile, QSysInfo
 
 
 def lock_path(path: str) -> Path:
@@ -32,6 +33,8 @@ class Holder:
     app: str
 
     def describe(self) -> str:
+        if self.pid == os.getpid() and self.host in ("", QSysInfo.machineHostName()):
+            return f"another window of this {self.app or 'program'} (process {self.pid})"
         where = f" on {self.host}" if self.host else ""
         return f"{self.app or 'another program'} (process {self.pid}{where})"
 

@@ -182,23 +182,42 @@ def dependency_pairs(project: Project) -> set[tuple[str, str]]:
     return {(p.id, d) for p in project.phases for d in p.depends_on}
 
 
+def _looped_count(pairs: set[tuple[str, str]]) -> int:
+    """How many phases are in a loop, from (phase, dependency) pairs."""
+    graph = nx.DiGraph((dep, phase) for phase, dep in pairs if dep != phase)
+    return sum(len(c) for c in nx.strongly_connected_components(graph) if len(c) > 1) + sum(
+        1 for phase, dep in pairs if dep == phase)
+
+
 def loops_added(before: Project | set[tuple[str, str]], after: Project) -> list[str] | None:
-    """The first loop that the dependencies new in ``after`` create (phase ids), or None.
+    """The first loop that a dependency new in ``after`` closes (phase ids), or None.
 
     A dependency counts as new when its phase did not have it in ``before`` (a project, or its
-    ``dependency_pairs``); the loop is the one it closes in ``after``."""
+    ``dependency_pairs``). When both its phases were there before, any loop it closes is new.
+    When one is new to the graph (a renamed or added phase, whose dependencies all look new),
+    the edit makes a loop only if more phases are in loops than before: renaming a phase of an
+    existing loop is not refused."""
     old = before if isinstance(before, set) else dependency_pairs(before)
     new = [(p.id, d) for p in after.phases for d in p.depends_on if (p.id, d) not in old]
     if not new:
         return None
     graph = phase_graph(after)
+    known = {x for pair in old for x in pair}
+    grew: bool | None = None
     for phase_id, dep in new:
         if phase_id == dep:
             return [phase_id]
-        if phase_id in graph and dep in graph:
-            path = _shortest_path(graph, phase_id, dep)
-            if path:
-                return path
+        if phase_id not in graph or dep not in graph:
+            continue
+        path = _shortest_path(graph, phase_id, dep)
+        if not path:
+            continue
+        if phase_id in known and dep in known:
+            return path
+        if grew is None:
+            grew = _looped_count(dependency_pairs(after)) > _looped_count(old)
+        if grew:
+            return path
     return None
 
 

@@ -13,11 +13,15 @@ one :class:`ProjectFileError` whose message reads ``FILE: FIELD: PROBLEM`` in pl
 Saving is atomic: the new text goes to a temporary file in the same folder, is flushed and
 synced to disk, the previous version is kept as ``NAME.bak``, and only then does the new file
 replace the old one. If any step fails the previous file is untouched, the temporary file is
-removed, and :class:`ProjectSaveError` says what went wrong.
+removed, and :class:`ProjectSaveError` says what went wrong. A save that is killed (power cut,
+SIGKILL) leaves the old or the new version, never half of one; the temporary files it leaves are
+removed by the next save or open of the same document (``remove_stale_temps``), never while
+another process's save still holds them.
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -588,8 +592,9 @@ def _atomic_write(data: bytes, target: Path, keep_backup: bool) -> None:
         mode = _mode_for(target)
         try:
             temp, fd = _create_temp(folder, f".{target.name}.", mode)
-        except PermissionError as exc:
-            if not os.access(folder, os.W_OK):
+        except OSError as exc:
+            refused = isinstance(exc, PermissionError) or exc.errno == errno.EROFS
+            if refused and (exc.errno == errno.EROFS or not os.access(folder, os.W_OK)):
                 raise ProjectSaveError(
                     name, f"the folder {folder} is not writable ({_os_reason(exc)}). A safe save "
                     "writes the new version beside the file and then swaps it in, so the folder "
@@ -612,6 +617,9 @@ def _atomic_write(data: bytes, target: Path, keep_backup: bool) -> None:
     except OSError as exc:
         if temp is not None:
             _discard(temp)
+        if not folder.is_dir():  # it went while saving
+            raise ProjectSaveError(name, f"the folder {folder} no longer exists ({_os_reason(exc)})",
+                                   folder_missing=True) from exc
         raise ProjectSaveError(name, _os_reason(exc)) from exc
     except BaseException:
         if temp is not None:

@@ -194,3 +194,17 @@ def test_huge_values_are_clipped_in_every_kind_of_message():
         with pytest.raises(ProjectFileError) as caught:
             storage.loads(json.dumps(document))
         assert len(str(caught.value)) < 300, (field, str(caught.value)[:100])
+
+
+def test_an_imported_register_quotes_huge_cells_clipped(tmp_path):
+    from wizard.export.register import read_register
+
+    huge = "z" * 100_000  # (the CSV reader's own limit is 131,072 characters a cell)
+    path = tmp_path / "risks.csv"
+    path.write_text("id,title,owner,phases,category,likelihood,sensitive,withheld_until\n"
+                    f"R1,Roof,{huge},{huge},{huge},{huge},{huge},{huge}\n", encoding="utf-8")
+    preview = read_register(path, Project())
+    errors = preview.rows[0].errors
+    assert len(errors) == 6
+    assert all(len(e) < 600 for e in errors), [e[:80] for e in errors]  # (category lists all 12)
+    assert any(e.startswith("Row 2: owner 'zzz") and "…' is not a partner" in e for e in errors)

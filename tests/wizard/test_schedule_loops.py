@@ -135,3 +135,34 @@ def test_random_dependency_graphs_of_up_to_60_phases_schedule_in_bounded_time(pr
         for dep in phase.depends_on:
             if group_of.get(dep, -1) != group_of.get(phase.id, -2):  # not inside one loop
                 assert s.start[phase.id] >= s.finish[dep]
+
+
+def test_every_schedule_view_of_a_fully_looped_design_works_quickly():
+    from wizard.export.business_case import business_case_for
+    from wizard.export.ocds import release_package
+    from wizard.graphs.partner_load import partner_load
+    from wizard.graphs.phase_map import phase_map
+
+    project = fully_looped(12)
+    started = time.perf_counter()
+    scene = phase_map(project)
+    partner_load(project)
+    release_package(project)
+    business_case_for(project, "internal")
+    assert time.perf_counter() - started < 3
+    drawn = {s.item[1] for s in scene.shapes if getattr(s, "item", None) and s.item[0] == "phases"}
+    assert drawn == {f"P{i}" for i in range(12)}
+
+
+def test_renaming_a_phase_of_an_existing_loop_is_not_a_new_loop():
+    before = chain(("A", ["B"]), ("B", ["A"]), ("C", []))
+    renamed = chain(("X", ["B"]), ("B", ["X"]), ("C", []))
+    assert loops_added(before, renamed) is None
+    # but a new phase that joins the loop is
+    joined = chain(("A", ["B"]), ("B", ["A", "N"]), ("C", []), ("N", ["A"]))
+    assert loops_added(before, joined) == ["B", "A", "N"]
+    # and merging two loops into one, with no more phases in loops, still is
+    two = chain(("A", ["B"]), ("B", ["A"]), ("C", ["D"]), ("D", ["C"]))
+    merged = chain(("A", ["B"]), ("B", ["A"]), ("C", ["D", "A"]), ("D", ["C"]))
+    merged.phases[0].depends_on = ["B", "C"]
+    assert loops_added(two, merged) is not None

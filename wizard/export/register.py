@@ -24,6 +24,7 @@ from pydantic import ValidationError
 
 from wizard import risk as riskmod
 from wizard.model import MAX_RISKS, Project, Risk
+from wizard.storage import clip
 from wizard.export.safe_text import printable_value
 from wizard.redact import redact
 from wizard.vocab import Allocation, RiskCategory, RiskResponse, WorkshopStatus, label
@@ -177,14 +178,14 @@ def _choice(enum: type, text: str, column: str) -> Any:
         if wanted in (member.value.casefold(), label(member).casefold(), member.name.casefold()):
             return member
     allowed = ", ".join(m.value for m in enum)
-    raise ValueError(f"{column} '{text}' is not one of: {allowed}")
+    raise ValueError(f"{column} '{clip(text)}' is not one of: {allowed}")
 
 
 def _int(text: str, column: str, low: int, high: int) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise ValueError(f"{column} '{text}' is not a whole number") from None
+        raise ValueError(f"{column} '{clip(text)}' is not a whole number") from None
     if not low <= value <= high:
         raise ValueError(f"{column} {value} is outside {low}–{high}")
     return value
@@ -229,7 +230,7 @@ def read_register(path: str | os.PathLike[str], project: Project) -> RegisterPre
                 n += 1
             rid = f"R{n}"
         if rid in seen_in_file:
-            errors.append(f"Row {number}: id '{rid}' is used again (first on row {seen_in_file[rid]})")
+            errors.append(f"Row {number}: id '{clip(rid)}' is used again (first on row {seen_in_file[rid]})")
         seen_in_file[rid] = number
         taken.add(rid)
         data["id"] = rid
@@ -258,12 +259,12 @@ def read_register(path: str | os.PathLike[str], project: Project) -> RegisterPre
             if flag in ("yes", "y", "true", "1"):
                 data["sensitive"] = True
             elif flag not in ("no", "n", "false", "0"):
-                errors.append(f"Row {number}: sensitive '{values['sensitive']}' should be yes or no")
+                errors.append(f"Row {number}: sensitive '{clip(values['sensitive'])}' should be yes or no")
         if values.get("withheld_until"):
             try:
                 data["withheld_until"] = dt.date.fromisoformat(values["withheld_until"][:10])
             except ValueError:
-                errors.append(f"Row {number}: withheld until '{values['withheld_until']}' is not a date (YYYY-MM-DD)")
+                errors.append(f"Row {number}: withheld until '{clip(values['withheld_until'])}' is not a date (YYYY-MM-DD)")
         owner = values.get("owner", "").strip()
         if owner:
             if owner in partner_ids:
@@ -271,7 +272,7 @@ def read_register(path: str | os.PathLike[str], project: Project) -> RegisterPre
             elif owner.casefold() in partners_by_name:
                 data["owner"] = partners_by_name[owner.casefold()]
             else:
-                errors.append(f"Row {number}: owner '{owner}' is not a partner of this project")
+                errors.append(f"Row {number}: owner '{clip(owner)}' is not a partner of this project")
         phases = [t.strip() for t in values.get("phases", "").replace(",", ";").split(";") if t.strip()]
         resolved = []
         for ph in phases:
@@ -280,7 +281,7 @@ def read_register(path: str | os.PathLike[str], project: Project) -> RegisterPre
             elif ph.casefold() in phase_by_name:
                 resolved.append(phase_by_name[ph.casefold()])
             else:
-                errors.append(f"Row {number}: phase '{ph}' is not a phase of this project")
+                errors.append(f"Row {number}: phase '{clip(ph)}' is not a phase of this project")
         data["phases"] = list(dict.fromkeys(resolved))
         if not values.get("title", "").strip():
             errors.append(f"Row {number}: the title is empty")
@@ -290,7 +291,7 @@ def read_register(path: str | os.PathLike[str], project: Project) -> RegisterPre
             parsed.risk = Risk.model_validate(data)
         except ValidationError as err:
             first = err.errors()[0]
-            where = ".".join(str(x) for x in first["loc"]) or "row"
+            where = ".".join(clip(str(x)) for x in first["loc"]) or "row"
             errors.append(f"Row {number}: {where}: {first['msg']}")
     return RegisterPreview(str(path.name), rows)
 
