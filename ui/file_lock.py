@@ -3,8 +3,10 @@
 ``DocumentLock(path)`` holds a ``QLockFile`` named ``.NAME.lock`` beside the project file for as
 long as the file is open for editing. ``QLockFile`` writes the holder's process id, host and
 application name, and treats a lock whose process has gone as stale (also on Windows, where a
-process id alone says little), so a crash never leaves a file locked for good. The lock is never
-treated as stale by age: a window may keep a file open for days.
+process id alone says little), so a crash never leaves a file locked for good. A lock made on
+another computer (a shared drive) cannot be checked that way: it counts as stale when it is
+older than ``STALE_MS``, so the window holding it refreshes it every ``REFRESH_MS``
+(``FileController`` does, with a timer) and a lock left by a crash elsewhere expires.
 
 A folder where no lock can be made (read-only, a drive that refuses it) does not stop the
 file from opening: the changed-on-disk check before saving still guards it.
@@ -17,6 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QSysInfo
+
+
+STALE_MS = 2 * 60 * 60 * 1000  # two hours
+REFRESH_MS = 10 * 60 * 1000  # ten minutes
 
 
 def lock_path(path: str) -> Path:
@@ -45,7 +51,7 @@ class DocumentLock:
     def __init__(self, path: str):
         self.path = path
         self._lock = QLockFile(str(lock_path(path)))
-        self._lock.setStaleLockTime(0)  # stale only when its process has gone, never by age
+        self._lock.setStaleLockTime(STALE_MS)
         self.held = False
 
     def acquire(self) -> bool:
@@ -64,6 +70,14 @@ class DocumentLock:
             return None
         pid, host, app = info
         return Holder(int(pid), str(host), str(app))
+
+    def refresh(self) -> None:
+        """Show that the holder still runs: the lock file's time is set to now."""
+        if self.held:
+            try:
+                os.utime(lock_path(self.path))
+            except OSError:
+                pass
 
     def release(self) -> None:
         if self.held:

@@ -18,13 +18,13 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from ui import dialogs
 from ui.autosave import AutoSaver
 from ui.document import Document
-from ui.file_lock import DocumentLock
+from ui.file_lock import REFRESH_MS, DocumentLock
 from ui.settings import Settings
 from wizard import storage
 from wizard.model import Project
@@ -106,6 +106,9 @@ class FileController(QObject):
         self.lock: DocumentLock | None = None  # held while this window edits its file
         self.read_only = False  # the file is open in another window: Save goes to Save As
         self.disk: DiskState | None = None  # the file as it was when opened or last saved
+        self._refresh = QTimer(self, interval=REFRESH_MS)
+        self._refresh.timeout.connect(lambda: self.lock is not None and self.lock.refresh())
+        self._refresh.start()
 
     # -- names ---------------------------------------------------------------------------------
     def display_name(self) -> str:

@@ -233,3 +233,21 @@ def test_a_folder_that_refuses_a_safe_save_offers_save_as(qtbot, tmp_path, user,
     assert "Save As" in user.asked[0][1]
     assert storage.load(tmp_path / "elsewhere.changemaker.json").project.title == "Mine"
     assert win.document.path == str(tmp_path / "elsewhere.changemaker.json")
+
+
+def test_the_lock_is_kept_fresh_and_a_lock_from_elsewhere_expires(qtbot, tmp_path, user, plan):
+    from ui.file_lock import STALE_MS, DocumentLock
+
+    win = _window(qtbot, tmp_path)
+    win.open_path(str(plan))
+    lock = lock_path(str(plan))
+    old = time.time() - STALE_MS / 1000 - 60
+    os.utime(lock, (old, old))
+    win.files.lock.refresh()  # what the window's timer does every ten minutes
+    assert time.time() - lock.stat().st_mtime < 60
+    assert not DocumentLock(str(plan)).acquire()  # still held
+    win.close()
+    # A lock written on another computer, by a Changemaker that crashed hours ago:
+    lock.write_text("4242\nChangemaker\nanother-computer\n")
+    os.utime(lock, (old, old))
+    assert DocumentLock(str(plan)).acquire()
