@@ -56,7 +56,7 @@ def describe(path: Path) -> str:
 
 def _validation_message(path: Path, err: ValidationError) -> str:
     first = err.errors()[0]
-    return f"{describe(path)}: {first['msg']}"
+    return f"{describe(path)}: {first['msg'].removeprefix('Value error, ')}"
 
 
 class _SetValue(QUndoCommand):

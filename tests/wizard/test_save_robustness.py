@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import json
 import os
-import random
-import signal
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -16,6 +17,7 @@ from wizard.model import Project, ProjectInfo, Risk
 from wizard.storage import ProjectFileError, ProjectSaveError
 
 fcntl = pytest.importorskip("fcntl")
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _project(title: str, risks: int = 0) -> Project:
@@ -67,37 +69,23 @@ def test_opening_cleans_up_too(tmp_path):
 
 
 def test_saves_killed_at_random_moments_leave_the_old_or_the_new_version(tmp_path):
-    """SIGKILL a process that saves again and again, at a random moment, many times: the file
-    is always one whole version, and the next save leaves no temporary file."""
-    path = tmp_path / "plan.changemaker.json"
-    versions = [_project("Old", 400), _project("New", 400)]
-    texts = [storage.dumps(v).encode("utf-8") for v in versions]
-    storage.save(versions[0], path)
-    rng = random.Random(20261201)
-    killed_mid_save = 0
+    """SIGKILL a process that saves again and again, at a random moment, 80 times: the file is
+    always one whole version, and the next save leaves no temporary file. (The kills happen in
+    a fresh process, tests/wizard/kill_saves.py, which forks safely being single-threaded.)"""
     started = time.monotonic()
-    for trial in range(80):
-        pid = os.fork()
-        if pid == 0:  # the child: save the two versions in turn until killed
-            try:
-                n = trial
-                while True:
-                    storage.save(versions[n % 2], path)
-                    n += 1
-            finally:
-                os._exit(0)
-        time.sleep(rng.uniform(0.0, 0.04))
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-        assert path.read_bytes() in texts
-        backup = storage.backup_path(path)
-        assert not backup.exists() or backup.read_bytes() in texts
-        killed_mid_save += bool(_temps(tmp_path))
-        storage.save(versions[trial % 2], path)  # the next save
-        assert _temps(tmp_path) == []
-        assert path.read_bytes() == texts[trial % 2]
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.wizard.kill_saves", str(tmp_path), "80", "20261201"],
+        capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    trials = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(trials) == 80
+    for n, seen in enumerate(trials):
+        assert seen["file"] in ("old", "new"), (n, seen)
+        assert seen["backup"] in ("old", "new", "none"), (n, seen)
+        assert seen["temps_after_next_save"] == [], (n, seen)
+        assert seen["file_after_next_save"] == ("old", "new")[n % 2]
+    assert sum(seen["temps_after_kill"] > 0 for seen in trials) > 0  # kills did land mid-save
     assert time.monotonic() - started < 20
-    assert killed_mid_save > 0  # some kills did land in the middle of a save
 
 
 # Folders ------------------------------------------------------------------------------------------
