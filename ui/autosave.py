@@ -117,6 +117,7 @@ def find_recoveries(data_dir: Path) -> list[Recovery]:
     folder = recovery_dir(data_dir)
     if not folder.is_dir():
         return []
+    storage.remove_stale_temps_in(folder)  # half-written copies of killed sessions
     found: list[Recovery] = []
     for sidecar in folder.glob("*.json"):
         if sidecar.name.endswith(SUFFIX):

@@ -689,25 +689,44 @@ def stale_temps(path: str | os.PathLike[str]) -> list[Path]:
     target = Path(path)
     if target.is_symlink():
         target = Path(os.path.realpath(target))
+    return _stale_in(target.parent, target.name)
+
+
+def _stale_in(folder: Path, only: str | None = None) -> list[Path]:
+    """Left-behind temporary files in FOLDER, of the document named ``only`` or of every one."""
     try:
-        names = os.listdir(target.parent)
+        names = os.listdir(folder)
     except OSError:
         return []
-    data, staging = [], []
+    groups: dict[str, tuple[list[Path], list[Path]]] = {}
     for entry in names:
         match = _TEMP_NAME.match(entry)
-        if match and match.group("name") == target.name:
-            (staging if match.group("bak") else data).append(target.parent / entry)
-    live = [p for p in data if _held_by_a_live_save(p)]
-    if live:  # a save is running now: its previous version may be on its way to NAME.bak
-        return [p for p in data if p not in live]
-    return data + [p for p in staging if not _held_by_a_live_save(p)]
+        if match and (only is None or match.group("name") == only):
+            data, staging = groups.setdefault(match.group("name"), ([], []))
+            (staging if match.group("bak") else data).append(folder / entry)
+    stale: list[Path] = []
+    for data, staging in groups.values():
+        live = [p for p in data if _held_by_a_live_save(p)]
+        stale += [p for p in data if p not in live]
+        if not live:  # else a save runs now: its previous version may be on its way to NAME.bak
+            stale += [p for p in staging if not _held_by_a_live_save(p)]
+    return stale
+
+
+def remove_stale_temps_in(folder: str | os.PathLike[str]) -> list[Path]:
+    """Delete the left-behind temporary files of every document in FOLDER (e.g. the recovery
+    folder, where a killed session's documents are never saved again). Never raises."""
+    return _remove(_stale_in(Path(folder)))
 
 
 def remove_stale_temps(path: str | os.PathLike[str]) -> list[Path]:
     """Delete what ``stale_temps`` finds; returns what was deleted. Never raises."""
+    return _remove(stale_temps(path))
+
+
+def _remove(paths: list[Path]) -> list[Path]:
     removed = []
-    for leftover in stale_temps(path):
+    for leftover in paths:
         try:
             os.unlink(leftover)
         except OSError:

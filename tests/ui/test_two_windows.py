@@ -251,3 +251,22 @@ def test_the_lock_is_kept_fresh_and_a_lock_from_elsewhere_expires(qtbot, tmp_pat
     lock.write_text("4242\nChangemaker\nanother-computer\n")
     os.utime(lock, (old, old))
     assert DocumentLock(str(plan)).acquire()
+
+
+def test_opening_the_same_file_again_in_its_own_window_asks_nothing(qtbot, tmp_path, user, plan):
+    win = _window(qtbot, tmp_path)
+    assert win.open_path(str(plan)) and win.open_path(str(plan))
+    assert user.asked == [] and not win.files.read_only
+    other = _window(qtbot, tmp_path)
+    other.open_path(str(plan))
+    assert user.kinds() == ["locked"]  # the first window still holds it
+
+
+def test_killed_sessions_half_written_recovery_files_are_cleaned_up(qtbot, tmp_path, user):
+    from ui.autosave import find_recoveries
+
+    folder = recovery_dir(tmp_path / "user-data")
+    folder.mkdir(parents=True)
+    (folder / ".0123456789abcdef0123-999999-1.changemaker.json.0123abcd.tmp").write_bytes(b"{")
+    assert find_recoveries(tmp_path / "user-data") == []
+    assert list(folder.iterdir()) == []

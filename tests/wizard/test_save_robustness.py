@@ -196,3 +196,17 @@ def test_an_imported_register_quotes_huge_cells_clipped(tmp_path):
     assert len(errors) == 6
     assert all(len(e) < 600 for e in errors), [e[:80] for e in errors]  # (category lists all 12)
     assert any(e.startswith("Row 2: owner 'zzz") and "…' is not a partner" in e for e in errors)
+
+
+def test_a_folder_of_documents_is_cleaned_of_every_left_temp_file(tmp_path):
+    left = [".a.changemaker.json.0123abcd.tmp", ".b.json.bak.89abcdef.tmp", ".b.json.11112222.tmp"]
+    for name in left:
+        (tmp_path / name).write_bytes(b"half")
+    (tmp_path / "a.changemaker.json").write_bytes(b"{}")
+    held = tmp_path / ".c.json.aaaabbbb.tmp"
+    held.write_bytes(b"being written")
+    with open(held, "rb") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        removed = storage.remove_stale_temps_in(tmp_path)
+    assert sorted(p.name for p in removed) == sorted(left)
+    assert sorted(os.listdir(tmp_path)) == [held.name, "a.changemaker.json"]
