@@ -11,9 +11,10 @@ return are kept.
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
+
+from pydantic import BaseModel
 
 from wizard.model import Project
 
@@ -22,9 +23,6 @@ REPLACEMENT = "\ufffd"
 # Also DEL and the C1 controls, which XML allows but no font draws (a PDF shows them as NUL).
 # (Unpaired surrogates cannot reach here: loading refuses them.)
 FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-# The same characters as the project's JSON text writes them: \u0000-style escapes, \b and \f,
-# and the others as themselves.
-_IN_JSON = re.compile(r"\\u00(?:0[0-8bcefBCEF]|1[0-9a-fA-F])|\\[bf]|[\x7f-\x9f\ufffe\uffff]")
 
 
 def printable(text: str) -> str:
@@ -38,19 +36,28 @@ def printable_value(value: Any) -> Any:
 
 
 def _clean(value: Any) -> Any:
+    """VALUE with every text inside it printable: the same object when nothing changes.
+
+    Models are copied with ``model_copy`` (no validation: the public edition's redacted copy
+    is cleaned too, whatever its placeholders)."""
     if isinstance(value, str):
-        return printable(value)
-    if isinstance(value, list):
-        return [_clean(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _clean(v) for k, v in value.items()}
+        return printable(value) if FORBIDDEN.search(value) else value
+    if isinstance(value, BaseModel):
+        updates = {}
+        for name in type(value).model_fields:
+            item = getattr(value, name)
+            cleaned = _clean(item)
+            if cleaned is not item:
+                updates[name] = cleaned
+        return value.model_copy(update=updates) if updates else value
+    if isinstance(value, (list, tuple)):
+        cleaned_items = [_clean(v) for v in value]
+        if all(a is b for a, b in zip(cleaned_items, value)):
+            return value
+        return type(value)(cleaned_items)
     return value
 
 
 def printable_project(project: Project) -> Project:
-    """The project with every text made printable: the same object when nothing needs it
-    (one scan of its JSON text), else a validated copy."""
-    text = project.model_dump_json()
-    if not _IN_JSON.search(text):
-        return project
-    return Project.model_validate_json(json.dumps(_clean(json.loads(text)), ensure_ascii=False))
+    """The project with every text made printable: the same object when nothing needs it."""
+    return _clean(project)
