@@ -71,7 +71,8 @@ def _safe(value: str | int) -> str | int:
 def export_register(project: Project, out: str | os.PathLike[str], edition: str = "internal") -> None:
     """Write the register as .csv or .xlsx (by the file's extension)."""
     shown = redact(project) if edition == "public" else project
-    rows = [[_safe(v) for v in row] for row in register_rows(shown)]
+    # printable: XLSX (XML) cannot hold NUL and the like, and no spreadsheet shows them
+    rows = [[printable_value(_safe(v)) for v in row] for row in register_rows(shown)]
     suffix = Path(out).suffix.lower()
     if suffix == ".csv":
         with open(out, "w", encoding="utf-8-sig", newline="") as fh:
@@ -83,7 +84,7 @@ def export_register(project: Project, out: str | os.PathLike[str], edition: str 
         sheet = book.active
         sheet.title = "Risk register"
         for row in rows:
-            sheet.append([printable_value(v) for v in row])  # XML cannot hold NUL and the like
+            sheet.append(row)
         sheet.freeze_panes = "A2"
         book.properties.creator = "Changemaker"
         fixed = dt.datetime(2000, 1, 1)
