@@ -166,3 +166,33 @@ def test_renaming_a_phase_of_an_existing_loop_is_not_a_new_loop():
     merged = chain(("A", ["B"]), ("B", ["A"]), ("C", ["D", "A"]), ("D", ["C"]))
     merged.phases[0].depends_on = ["B", "C"]
     assert loops_added(two, merged) is not None
+
+
+@st.composite
+def acyclic_with_an_edit(draw):
+    n = draw(st.integers(2, 40))
+    ids = [f"P{i}" for i in range(n)]
+    deps = [sorted(set(draw(st.lists(st.sampled_from(ids[:i]), max_size=4)))) if i else []
+            for i in range(n)]  # only on earlier phases: no loop
+    project = Project(project=ProjectInfo(duration_months=1200), phases=[
+        Phase(id=pid, name=f"Phase {pid}", depends_on=d) for pid, d in zip(ids, deps)])
+    phase, dep = draw(st.sampled_from(ids)), draw(st.sampled_from(ids))
+    return project, phase, dep
+
+
+@settings(max_examples=80, deadline=None)
+@given(acyclic_with_an_edit())
+def test_loop_if_added_is_exactly_when_the_edit_closes_a_loop(case):
+    project, phase, dep = case
+    loop = loop_if_added(project, phase, dep)
+    after = project.model_copy(deep=True)
+    target = after.phase(phase)
+    if dep != phase and dep not in target.depends_on:
+        target.depends_on = [*target.depends_on, dep]
+        closes = not nx.is_directed_acyclic_graph(phase_graph(after))
+        assert (loop is not None) == closes
+        assert (loops_added(project, after) is not None) == closes
+    if loop is not None and len(loop) > 1:
+        graph = phase_graph(project)
+        assert loop[0] == phase and loop[-1] == dep
+        assert all(graph.has_edge(a, b) for a, b in zip(loop, loop[1:]))
