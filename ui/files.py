@@ -199,6 +199,7 @@ class FileController(QObject):
         """Open a project file; on failure show why and keep the open document as it was."""
         if prompt and not self.maybe_save():
             return False
+        state = disk_state(path)  # before reading: a change made meanwhile is noticed later
         try:
             project = storage.load(path)
         except storage.ProjectFileError as err:
@@ -230,7 +231,7 @@ class FileController(QObject):
         self._set_lock(lock)
         self.read_only = read_only
         self.document.open_project(project, full)
-        self.disk = disk_state(full)
+        self.disk = state
         storage.remove_stale_temps(full)  # temporary files a killed save left beside it
         self.settings.add_recent(full)
         self.settings.set_value("files/last_folder", str(Path(full).parent))
@@ -257,6 +258,7 @@ class FileController(QObject):
         path = self.document.path
         if not path:
             return False
+        state = disk_state(path)
         try:
             project = storage.load(path)
         except storage.ProjectFileError as err:
@@ -265,7 +267,7 @@ class FileController(QObject):
         if self.autosaver is not None:
             self.autosaver.remove()
         self.document.open_project(project, path)
-        self.disk = disk_state(path)
+        self.disk = state
         self.status(f"Reloaded {Path(path).name} from disk")
         return True
 
