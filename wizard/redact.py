@@ -169,7 +169,9 @@ def redact(project: Project) -> Project:
         accepted.append(a)
 
     # Built through the constructor so the copy is validated like any project.
-    return Project.model_validate(
+    from wizard.redact_commercial import redact_commercial
+
+    return redact_commercial(project, Project.model_validate(
         {
             **copy.model_dump(),
             "phases": [p.model_dump() for p in phases],
@@ -178,7 +180,7 @@ def redact(project: Project) -> Project:
             "decisions": [d.model_dump() for d in decisions],
             "accepted_findings": [a.model_dump() for a in accepted],
         }
-    )
+    ))
 
 
 def is_withheld_money(item: Phase | Risk | BreakClause) -> bool:
