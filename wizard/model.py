@@ -12,7 +12,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from wizard.vocab import (
     Allocation,
@@ -59,6 +67,20 @@ Months = Annotated[int, Field(ge=1, le=MAX_MONTHS, strict=True)]
 Score = Annotated[int, Field(ge=1, le=5, strict=True)]
 Percent = Annotated[int, Field(ge=0, le=100, strict=True)]
 Count = Annotated[int, Field(ge=0, le=10_000, strict=True)]
+
+
+def _within_horizon(day: dt.date) -> dt.date:
+    if not EARLIEST_START <= day <= LATEST_START:
+        raise ValueError(
+            f"the date {day.isoformat()} is outside the years Changemaker plans for: it must "
+            f"fall between {EARLIEST_START.isoformat()} and {LATEST_START.isoformat()}"
+        )
+    return day
+
+
+# A date of the plan (procurement timetable, reviews, benefits...): within the same horizon as
+# the contract start, so that timelines drawn around it stay within the dates Python can hold.
+PlanDate = Annotated[dt.date, AfterValidator(_within_horizon)]
 
 
 class Strict(BaseModel):

@@ -24,15 +24,18 @@ from wizard.model import LATEST_START, MAX_GBP, MAX_MONTHS, Decision, Project
 
 CANARY = "Qx7kanary"
 HOSTILE = f"{CANARY}\x00\x01\x08\x0b\x0c\x1b[31m\x7f\ufffe\uffffend"
-NOT_TEXT = {"id", "format", "depends_on", "provider", "owner", "phases", "finding_id"}
+# One word that could be an id or a reference to one (R3, PH1, SG1...) is left alone.
+ID_LIKE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}")
 
 
-def _with_hostile_text(value, key=""):
+def _with_hostile_text(value):
     if isinstance(value, dict):
-        return {k: v if k in NOT_TEXT else _with_hostile_text(v, k) for k, v in value.items()}
+        return {k: v if k in ("format", "finding_id") else _with_hostile_text(v)
+                for k, v in value.items()}
     if isinstance(value, list):
-        return [_with_hostile_text(v, key) for v in value]
-    if type(value) is str and len(value) < 250:  # exactly str: choices (enums) are left alone
+        return [_with_hostile_text(v) for v in value]
+    # exactly str: choices (enums) are left alone
+    if type(value) is str and len(value) < 250 and not ID_LIKE.fullmatch(value):
         return value + HOSTILE
     return value
 
@@ -53,6 +56,13 @@ def extreme() -> Project:
         clause.earliest_month, clause.notice_months = MAX_MONTHS, 120
     for objective in project.social_impact:
         objective.date = dt.date.max
+    # the plan's own dates (procurement, reviews, benefits, evaluation) at the horizon's end
+    for entry in project.procurement.timetable:
+        entry.date = LATEST_START
+    for item in [*project.procurement.market_engagement, *project.governance.assurance_reviews,
+                 *project.benefits]:
+        item.date = LATEST_START
+    project.evaluation_plan.mid_term = project.evaluation_plan.end = LATEST_START
     project.decisions = [Decision(time=dt.datetime.max, change=HOSTILE[:200], note=HOSTILE[:200])]
     # The file round-trips: this is a project Changemaker opens.
     return storage.loads(storage.dumps(project))
@@ -120,3 +130,14 @@ def test_a_start_beyond_the_horizon_is_refused_at_load_naming_the_horizon(tmp_pa
     err = capsys.readouterr().err
     assert "2200-12-31" in err and "Traceback" not in err
     assert not (tmp_path / "far.pdf").exists()
+
+
+def test_a_plan_date_beyond_the_horizon_is_refused_at_load(tmp_path):
+    document = json.loads(storage.dumps(catalog.load_example("leisure")))
+    document["procurement"]["timetable"][0]["date"] = "9999-12-31"
+    with pytest.raises(storage.ProjectFileError) as caught:
+        storage.loads(json.dumps(document))
+    assert caught.value.field == "procurement.timetable[0].date"
+    assert caught.value.problem == (
+        "the date 9999-12-31 is outside the years Changemaker plans for: it must fall between "
+        "1900-01-01 and 2200-12-31")
