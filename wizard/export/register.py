@@ -32,7 +32,7 @@ from wizard.vocab import Allocation, RiskCategory, RiskResponse, WorkshopStatus,
 COLUMNS: tuple[str, ...] = (
     "id", "title", "description", "category", "phases", "likelihood", "impact", "score",
     "allocation", "public_share", "owner", "mitigation", "response", "status", "sensitive",
-    "withheld_reason", "withheld_until",
+    "withheld_reason", "withheld_until", "private_bearer",
 )
 REQUIRED = ("title",)
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -57,6 +57,7 @@ def register_rows(project: Project) -> list[list[str | int]]:
                 partners.get(r.owner or "", r.owner or ""), r.mitigation, r.response.value,
                 r.status.value, "yes" if r.sensitive else "no", r.withheld_reason,
                 r.withheld_until.isoformat() if r.withheld_until else "",
+                partners.get(r.private_bearer or "", r.private_bearer or ""),
             ]
         )
     return rows
@@ -274,6 +275,14 @@ def read_register(path: str | os.PathLike[str], project: Project) -> RegisterPre
                 data["owner"] = partners_by_name[owner.casefold()]
             else:
                 errors.append(f"Row {number}: owner '{clip(owner)}' is not a partner of this project")
+        bearer = values.get("private_bearer", "").strip()
+        if bearer:
+            if bearer in partner_ids:
+                data["private_bearer"] = bearer
+            elif bearer.casefold() in partners_by_name:
+                data["private_bearer"] = partners_by_name[bearer.casefold()]
+            else:
+                errors.append(f"Row {number}: private bearer '{clip(bearer)}' is not a partner of this project")
         phases = [t.strip() for t in values.get("phases", "").replace(",", ";").split(";") if t.strip()]
         resolved = []
         for ph in phases:
