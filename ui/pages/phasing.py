@@ -8,6 +8,7 @@ from ui.pages.list_page import ListPage
 from ui.widgets.forms import CheckListField, DetailForm, StringListField, TextField, item_choices
 from ui.widgets.item_table import ID_TIP, BOOL, COMPUTED, ENUM, INT, MONEY, REF, REFS, Column
 from wizard.model import MAX_MONTHS, Phase, Project
+from wizard.schedule import build_schedule
 from wizard.vocab import PhaseKind
 
 
@@ -49,10 +50,7 @@ class PhasingPage(ListPage):
         project = self.document.project
         cached = getattr(self, "_schedule", None)
         if cached is None or cached[0] is not project:
-            try:
-                cached = (project, build_schedule(project).start)
-            except Exception:  # noqa: BLE001 - a schedule that cannot be built shows nothing
-                cached = (project, {})
+            cached = (project, build_schedule(project).start)
             self._schedule = cached
         start = cached[1].get(phase.id)
         if start is None:
