@@ -42,7 +42,8 @@ def test_twelve_fully_looped_phases_are_checked_in_under_a_second(tmp_path, caps
     out, err = capsys.readouterr()
     assert elapsed < 1.0, f"check took {elapsed:.2f} s"
     assert code == 1 and err == ""
-    loop_lines = [line for line in out.splitlines() if "in a loop" in line]
+    loop_lines = [line for line in out.splitlines()
+                  if line.strip().startswith("Error (") and "in a loop" in line]
     # One strongly connected group: one finding, naming a shortest loop through the first phase.
     assert len(loop_lines) == 1
     assert "Phase P0 → Phase P1 → Phase P0" in loop_lines[0]
