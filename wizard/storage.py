@@ -569,6 +569,15 @@ def write_recovery(project: Project, path: str | os.PathLike[str]) -> Path:
     return target
 
 
+def write_atomic(data: bytes, path: str | os.PathLike[str]) -> Path:
+    """Write ``data`` to PATH atomically (a temporary file beside it, flushed to disk, then
+    renamed over it); no .bak is kept. Every export goes through here, so a failed export never
+    leaves a 0-byte or half-written file where the previous one was."""
+    target = Path(path)
+    _atomic_write(data, target, keep_backup=False)
+    return target
+
+
 def backup_path(path: str | os.PathLike[str]) -> Path:
     """Where save() keeps the previous version of PATH."""
     target = Path(path)

@@ -141,3 +141,18 @@ def test_a_plan_date_beyond_the_horizon_is_refused_at_load(tmp_path):
     assert caught.value.problem == (
         "the date 9999-12-31 is outside the years Changemaker plans for: it must fall between "
         "1900-01-01 and 2200-12-31")
+
+
+@pytest.mark.parametrize("kind", ["docx", "schedules"])
+@pytest.mark.parametrize("edition", ["public", "internal"])
+def test_word_exports_of_an_extreme_project(tmp_path, extreme, kind, edition):
+    import docx
+
+    from wizard.export import write
+
+    out = write(kind, extreme, tmp_path / f"{kind}.docx", edition)
+    document = docx.Document(str(out))
+    texts = [p.text for p in document.paragraphs]
+    texts += [c.text for t in document.tables for row in t.rows for c in row.cells]
+    assert not any(FORBIDDEN.search(t) for t in texts)
+    assert any(CANARY in t for t in texts)

@@ -43,8 +43,10 @@ def test_planning_milestones_and_risk_allocation(project):
     assert [r["id"] for r in risks] == [r.id for r in project.risks]
     for entry, risk in zip(risks, project.risks):
         assert entry["allocation"] in ("publicAuthority", "privateParty", "undefined")
-        if risk.allocation is Allocation.SHARED:
-            assert entry["allocation"] == "undefined"
+        if risk.allocation is Allocation.SHARED:  # coded by who bears most of it (60/40)
+            expected = ("publicAuthority" if risk.public_share >= 60 else
+                        "privateParty" if risk.public_share <= 40 else "undefined")
+            assert entry["allocation"] == expected
             assert f"{risk.public_share}% public authority" in entry["notes"]
         if risk.category in OCDS_RISK_CATEGORIES:
             assert entry["category"] == risk.category.value

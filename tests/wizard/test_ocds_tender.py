@@ -2,8 +2,7 @@
 from the OCDS for PPPs codelist, lots (a withheld lot has no value) and the notices as
 documents, and the whole package still valid against the OCDS for PPPs schema.
 
-The schema is read from a copy vendored under tests/ when there is one; otherwise from the
-shared offline copy of the OCDS for PPPs schema (the test is skipped if neither exists)."""
+The schema is the copy vendored under tests/data/ocds/."""
 
 from __future__ import annotations
 
@@ -17,18 +16,7 @@ from wizard import catalog
 from wizard.export.ocds import release_package
 from wizard.export.ocds_tender import LOTS_EXTENSION
 
-SHARED = Path("/work/shared/data/ocds-ppp")
-
-
-def _schema_dir() -> Path | None:
-    here = Path(__file__).resolve().parents[1]
-    vendored = sorted(here.rglob("ppp-release-package-schema.json"))
-    if vendored:
-        return vendored[0].parent
-    return SHARED if (SHARED / "ppp-release-package-schema.json").exists() else None
-
-
-SCHEMAS = _schema_dir()
+SCHEMAS = Path(__file__).resolve().parents[1] / "data" / "ocds"
 
 
 def _validator():
@@ -62,7 +50,6 @@ def package(children):
     return release_package(children)
 
 
-@pytest.mark.skipif(SCHEMAS is None, reason="no copy of the OCDS for PPPs schema")
 @pytest.mark.parametrize("name", ["childrens-services", "leisure", "regeneration"])
 def test_every_example_is_valid_against_the_ppp_schema(name):
     data = json.loads(json.dumps(release_package(catalog.load_example(name))))
@@ -124,7 +111,6 @@ def test_no_tender_without_procurement_data():
     assert LOTS_EXTENSION not in package["extensions"]
 
 
-@pytest.mark.skipif(SCHEMAS is None, reason="no copy of the OCDS for PPPs schema")
 def test_the_validator_does_refuse_a_bad_tender(package):
     data = json.loads(json.dumps(package))
     data["releases"][0]["tender"]["status"] = "signed"

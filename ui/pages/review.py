@@ -70,6 +70,9 @@ EXPORTS: tuple[tuple[str, str, str, str], ...] = (
     ("pdf-public", "Business case PDF (public)…", "PDF files (*.pdf)", ".pdf"),
     ("pdf-internal", "Business case PDF (internal)…", "PDF files (*.pdf)", ".pdf"),
     ("html", "Accessible HTML (public)…", "HTML files (*.html)", ".html"),
+    ("docx-public", "Business case Word (public)…", "Word documents (*.docx)", ".docx"),
+    ("docx-internal", "Business case Word (internal)…", "Word documents (*.docx)", ".docx"),
+    ("schedules", "Contract schedules Word (internal)…", "Word documents (*.docx)", ".docx"),
     ("ocds", "OCDS open data (public)…", "JSON files (*.json)", ".json"),
     ("risks", "Risk register (CSV or Excel)…", "CSV files (*.csv);;Excel workbooks (*.xlsx)", ".csv"),
 )
@@ -85,6 +88,23 @@ def ask_import_path(parent: QWidget | None) -> str | None:
     path, _ = QFileDialog.getOpenFileName(parent, "Import a risk register", "",
                                           "Risk registers (*.csv *.xlsx)")
     return path or None
+
+
+def ask_publisher(parent: QWidget | None, current: tuple[str, str, str]) -> tuple[str, str, str] | None:
+    """Ask for the open data's ocid prefix, publisher and address; None when cancelled. Tests
+    replace this."""
+    from PySide6.QtWidgets import QInputDialog
+
+    answers = []
+    questions = (("Registered ocid prefix (ocds- and six letters or digits; empty for a placeholder):", current[0]),
+                 ("Publisher (empty for the commissioners):", current[1]),
+                 ("Where the data will be published (https://..., may be empty):", current[2]))
+    for question, value in questions:
+        text, ok = QInputDialog.getText(parent, "Open data publisher", question, text=value)
+        if not ok:
+            return None
+        answers.append(text.strip())
+    return answers[0], answers[1], answers[2]
 
 
 def ask_open(parent: QWidget | None, path: str) -> bool | str:
@@ -126,28 +146,45 @@ def safe_file_name(title: str, extra: str, suffix: str) -> str:
     return "-".join(words)[:120].strip("-") + suffix if words else "export" + suffix
 
 
-def write_export(kind: str, project: Project, path: str, progress: Callable[[int, str], None]) -> None:
-    """Write one export (runs in the worker thread; Qt-free)."""
-    if kind in ("pdf-public", "pdf-internal"):
-        from wizard.export.pdf import export_pdf
+# the app's export buttons -> (kind, edition) of wizard.export.write
+EXPORT_KINDS: dict[str, tuple[str, str]] = {
+    "pdf-public": ("pdf", "public"),
+    "pdf-internal": ("pdf", "internal"),
+    "html": ("html", "public"),
+    "docx-public": ("docx", "public"),
+    "docx-internal": ("docx", "internal"),
+    "schedules": ("schedules", "internal"),
+    "ocds": ("ocds", "public"),
+    "risks": ("risks", "internal"),
+}
 
-        export_pdf(project, path, "public" if kind == "pdf-public" else "internal", progress)
-    elif kind == "html":
-        from wizard.export.html import export_html
 
-        export_html(project, path, "public")
-    elif kind == "ocds":
-        from wizard.export.ocds import export_ocds
+# the open data publisher, kept in the app's settings (see wizard.export.publisher)
+OCID_PREFIX_KEY = "ocds/ocid_prefix"
+PUBLISHER_KEY = "ocds/publisher"
+PUBLISHER_URI_KEY = "ocds/publisher_uri"
 
-        export_ocds(project, path)
-    elif kind == "risks":
-        from wizard.export.register import export_register
 
-        if Path(path).suffix.lower() not in (".csv", ".xlsx"):
-            raise ValueError("The risk register file must end in .csv or .xlsx")
-        export_register(project, path, "internal")
-    else:
-        raise ValueError(f"Unknown export '{kind}'")
+def publisher_from_settings():
+    """The publisher the user set (Settings keys above), or the placeholder when unset or bad."""
+    from ui.settings import Settings
+    from wizard.export.publisher import UNSET, Publisher, PublisherError
+
+    settings = Settings()
+    try:
+        return Publisher(str(settings.value(OCID_PREFIX_KEY, "") or ""), str(settings.value(PUBLISHER_KEY, "") or ""),
+                         str(settings.value(PUBLISHER_URI_KEY, "") or ""))
+    except PublisherError:
+        return UNSET
+
+
+def write_export(kind: str, project: Project, path: str, progress: Callable[[int, str], None],
+                 publisher=None) -> None:
+    """Write one export (runs in the worker thread; Qt-free): the core's one entry point."""
+    from wizard import export
+
+    what, edition = EXPORT_KINDS.get(kind, (kind, "public"))
+    export.write(what, project, path, edition, progress, publisher=publisher)
 
 
 class _Signals(QObject):
@@ -157,17 +194,19 @@ class _Signals(QObject):
 
 
 class ExportJob(QRunnable):
-    def __init__(self, kind: str, project: Project, path: str):
+    def __init__(self, kind: str, project: Project, path: str, publisher=None):
         super().__init__()
         self.kind, self.project, self.path = kind, project, path
+        self.publisher = publisher
         self.signals = _Signals()
         self.setAutoDelete(False)
 
     def run(self) -> None:
         try:
-            write_export(self.kind, self.project, self.path, self.signals.progress.emit)
+            write_export(self.kind, self.project, self.path, self.signals.progress.emit, self.publisher)
         except OSError as err:
-            self.signals.failed.emit(f"Could not write {Path(self.path).name}: {err.strerror or err}")
+            reason = getattr(err, "reason", None) or err.strerror or err
+            self.signals.failed.emit(f"Could not write {Path(self.path).name}: {reason}")
         except Exception as err:  # shown to the user, never a crash
             self.signals.failed.emit(f"Could not export {Path(self.path).name}: {err}")
         else:
@@ -232,14 +271,20 @@ class ReviewPage(StepPage):
             self.buttons[kind] = button
         self.import_button = QPushButton("Import a risk register…")
         self.import_button.clicked.connect(self._import)
-        grid.addWidget(self.import_button, 1, 2)
+        grid.addWidget(self.import_button, len(EXPORTS) // 3, len(EXPORTS) % 3)
+        self.publisher_button = QPushButton("Open data publisher…")
+        self.publisher_button.setToolTip("The registered ocid prefix and the publisher of the OCDS open data")
+        self.publisher_button.clicked.connect(self.set_publisher)
+        slot = len(EXPORTS) + 1
+        grid.addWidget(self.publisher_button, slot // 3, slot % 3)
+        rows = (slot + 1 + 2) // 3
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
         self.status = QLabel("Choose an export. The public editions withhold sensitive content.")
         self.status.setWordWrap(True)
-        grid.addWidget(self.progress, 2, 0, 1, 3)
-        grid.addWidget(self.status, 3, 0, 1, 3)
+        grid.addWidget(self.progress, rows, 0, 1, 3)
+        grid.addWidget(self.status, rows + 1, 0, 1, 3)
         layout.addWidget(box)
         self._rebuild()  # filled at once, so a page built for tests or export is complete
 
@@ -332,7 +377,8 @@ class ReviewPage(StepPage):
         if path is None:
             title = self.document.project.project.title or "business-case"
             extra = {"pdf-public": "public", "pdf-internal": "internal", "ocds": "OCDS",
-                     "risks": "risk register"}.get(kind, "")
+                     "docx-public": "public", "docx-internal": "internal",
+                     "schedules": "contract schedules", "risks": "risk register"}.get(kind, "")
             name = safe_file_name(title, extra, spec[3])
             folder = self.last_folder()
             suggested = os.path.join(folder, name) if folder else name
@@ -344,7 +390,8 @@ class ReviewPage(StepPage):
         if not os.path.isdir(folder):
             self._failed(f"Could not write {Path(path).name}: the folder does not exist")
             return False
-        job = ExportJob(kind, self.document.project.model_copy(deep=True), path)
+        publisher = publisher_from_settings() if kind == "ocds" else None
+        job = ExportJob(kind, self.document.project.model_copy(deep=True), path, publisher)
         job.signals.progress.connect(self._progress)
         job.signals.finished.connect(self._finished)
         job.signals.failed.connect(self._failed)
@@ -359,6 +406,7 @@ class ReviewPage(StepPage):
         for button in self.buttons.values():
             button.setEnabled(enabled)
         self.import_button.setEnabled(enabled)
+        self.publisher_button.setEnabled(enabled)
 
     @Slot(int, str)
     def _progress(self, percent: int, what: str) -> None:
@@ -396,6 +444,27 @@ class ReviewPage(StepPage):
         self.progress.setValue(0)
         self.status.setText(message)
         self.exportFailed.emit(message)
+
+    def set_publisher(self) -> bool:
+        """Ask for the open data publisher and keep it in the settings; refuse a bad prefix."""
+        from ui.settings import Settings
+        from wizard.export.publisher import Publisher, PublisherError
+
+        settings = Settings()
+        current = tuple(str(settings.value(k, "") or "") for k in (OCID_PREFIX_KEY, PUBLISHER_KEY, PUBLISHER_URI_KEY))
+        answer = ask_publisher(self, current)  # type: ignore[arg-type]
+        if answer is None:
+            return False
+        try:
+            Publisher(*answer)
+        except PublisherError as err:
+            self.status.setText(str(err))
+            return False
+        for key, value in zip((OCID_PREFIX_KEY, PUBLISHER_KEY, PUBLISHER_URI_KEY), answer):
+            settings.set_value(key, value)
+        self.status.setText(f"Open data will use the ocid prefix {answer[0]}." if answer[0]
+                            else "Open data will carry a placeholder ocid prefix until one is set.")
+        return True
 
     def _import(self) -> None:
         from ui.import_risks import import_risks

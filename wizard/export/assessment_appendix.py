@@ -43,7 +43,7 @@ def assessment_blocks(card: Scorecard, findings: list[Finding], w: dict[str, Any
     blocks: list[Block] = [
         Para(w["assessment_intro"]),
         Table("Table: the scorecard", ("Principle", "Score", "How the points were earned"),
-              scorecard_rows(card), (0.2, 0.14, 0.66), "scorecard"),
+              scorecard_rows(card), (0.2, 0.14, 0.66), "scorecard", grouped=True),
         Heading(2, w["law"], "appendix-law"),
     ]
     if law:

@@ -39,6 +39,10 @@ from wizard.vocab import IMPACT_LABELS, LIKELIHOOD_LABELS, Allocation, DeliveryM
 
 WORDING_PATH = Path(__file__).resolve().parents[2] / "templates" / "business_case.json"
 WITHHELD = "Withheld"
+ACCOUNTABILITY_KEYS = ("open_book", "data_disclosure", "publish_business_case", "publish_subcontracts",
+                       "social_responsibility_accreditation", "living_wage", "sme_spend_target_pct")
+# the commitments about money and its disclosure, printed in the financial case
+FINANCIAL_LINES = ("open_book", "data_disclosure", "publish_subcontracts", "sme_spend_target_pct")
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +83,16 @@ def duration_text(months: int) -> str:
     if years == 0:
         return f"{months} month{'s' if months != 1 else ''}"
     return f"{months} months ({years} years {rest} month{'s' if rest != 1 else ''})"
+
+
+def every(months: int) -> str:
+    """How often, in words: "every month", "every 3 months", "every year", "every 2 years"."""
+    if months == 1:
+        return "every month"
+    if months % 12 == 0:
+        years = months // 12
+        return "every year" if years == 1 else f"every {years} years"
+    return f"every {months} months"
 
 
 def export_date(project: Project) -> dt.date:
@@ -530,9 +544,11 @@ class _Builder:
         else:
             self.para(w["no_support"], "note")
         self.h(2, w["transparency"], "financial-transparency")
-        self.blocks.append(KeyValues("Financial transparency", self.accountability_items()))
+        self.blocks.append(KeyValues("Financial transparency", self.accountability_items(FINANCIAL_LINES)))
 
-    def accountability_items(self) -> tuple[tuple[str, str], ...]:
+    def accountability_items(self, keys: tuple[str, ...] | None = None) -> tuple[tuple[str, str], ...]:
+        """The accountability commitments (those of ``keys`` only, when given): the financial
+        ones are printed in the financial case, the others in the management case, once each."""
         a = self.p.accountability
         lines = self.w["accountability_lines"]
         items = [
@@ -550,7 +566,9 @@ class _Builder:
                 f"{a.sme_spend_target_pct}%" if a.sme_spend_target_pct is not None else "None set",
             ),
         ]
-        return tuple(items)
+        if keys is None:
+            return tuple(items)
+        return tuple(item for key, item in zip(ACCOUNTABILITY_KEYS, items) if key in keys)
 
     def management(self) -> None:
         w = self.w["chapters"]["management"]
@@ -600,7 +618,7 @@ class _Builder:
                     k.name,
                     k.measure,
                     k.target,
-                    f"every {k.assessed_every_months} months",
+                    every(k.assessed_every_months),
                     self.partner_names.get(k.owner or "", "Not named"),
                 )
                 for k in p.kpis
@@ -616,7 +634,7 @@ class _Builder:
             )
         else:
             self.para(w["no_kpis"], "note")
-        reviews = [ph for ph in p.phases if ph.review_month is not None]
+        reviews = sorted((ph for ph in p.phases if ph.review_month is not None), key=lambda ph: ph.review_month)
         if reviews:
             self.h(2, w["reviews"], "management-reviews")
             self.blocks.append(
@@ -624,7 +642,8 @@ class _Builder:
             )
         self.blocks += commercial_case.delivery_blocks(p, self.public)
         self.h(2, w["accountability"], "management-accountability")
-        self.blocks.append(KeyValues("Accountability commitments", self.accountability_items()))
+        self.blocks.append(KeyValues("Accountability commitments", self.accountability_items(
+            tuple(k for k in ACCOUNTABILITY_KEYS if k not in FINANCIAL_LINES))))
         self.h(2, w["decisions"], "management-decisions")
         if p.decisions:
             self.para(w["decisions_intro"])

@@ -36,6 +36,30 @@ class Table:
     widths: tuple[float, ...]  # relative column widths, summing to about 1
     key: str = ""
     numeric: tuple[int, ...] = ()  # columns aligned right
+    # True when a row whose leading cells are empty continues the row above (one principle,
+    # several points): renderers draw those cells as one cell spanning the rows.
+    grouped: bool = False
+
+
+def row_spans(block: Table) -> list[list[int]]:
+    """For each row, the rowspan of each cell: 0 for a cell covered by the one above it.
+
+    In a grouped table, a row whose leading cells are empty continues the row above: those
+    cells merge with the group's first row (so no header cell is ever empty)."""
+    spans = [[1] * len(row) for row in block.rows]
+    if not block.grouped:
+        return spans
+    start = None
+    for index, row in enumerate(block.rows):
+        if index and row and not row[0] and start is not None:
+            lead = next((i for i, v in enumerate(row) if v), len(row))
+            for column in range(min(lead, len(row))):
+                if spans[start][column] and not any(block.rows[r][column] for r in range(start + 1, index + 1)):
+                    spans[start][column] += 1
+                    spans[index][column] = 0
+        else:
+            start = index
+    return spans
 
 
 @dataclass(frozen=True)

@@ -12,24 +12,31 @@ import os
 from html import escape
 
 from wizard.export.business_case import business_case_for, long_date
-from wizard.export.content import BusinessCase, Bullets, Figure, Heading, KeyValues, Para, Table
+from wizard.export.content import BusinessCase, Bullets, Figure, Heading, KeyValues, Para, Table, row_spans
 from wizard.export.figures import scene_for, svg_for
 from wizard.model import Project
 
 CSS = """
 body{font-family:"DejaVu Sans",Verdana,Arial,sans-serif;color:#0b0c0c;max-width:60rem;margin:0 auto;
 padding:1rem 1.5rem;line-height:1.5;font-size:1.05rem}
+@media (max-width:30rem){body{padding:.75rem}h1{font-size:1.6rem}}
 a{color:#1d70b8}a:focus{outline:3px solid #fd0;background:#fd0;color:#0b0c0c}
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem}
 header{border-bottom:4px solid #1d70b8;margin-bottom:1.5rem}
 .kicker{color:#1d70b8;font-weight:bold;margin:0}.draft{color:#d4351c;font-weight:bold}
 .note,.alt{color:#505a5f;font-style:italic}
-table{border-collapse:collapse;width:100%;margin:0 0 1.5rem;font-size:.9rem}
+*,*::before,*::after{box-sizing:border-box}
+p,li,td,th,caption,h1,h2,h3,h4,figcaption{overflow-wrap:break-word}
+table{border-collapse:collapse;width:100%;margin:0 0 1.5rem;font-size:.95rem}
+.table-wrap{overflow-x:auto;max-width:100%;margin:0 0 1.5rem}
+.table-wrap table{margin:0;min-width:36rem}
+.table-wrap:focus{outline:3px solid #fd0}
+table.facts th{width:35%}
 caption{text-align:left;font-weight:bold;padding:.3rem 0;color:#505a5f}
 th,td{border-bottom:1px solid #b1b4b6;padding:.3rem .4rem;text-align:left;vertical-align:top}
 thead th{background:#dee0e2;border-bottom:2px solid #0b0c0c}
 td.num{text-align:right}
-figure{margin:0 0 1.5rem}figure svg{max-width:100%;height:auto}
+figure{margin:0 0 1.5rem}figure svg{display:block;max-width:100%;height:auto}
 figcaption{font-weight:bold;color:#505a5f}
 h1{font-size:2rem}h2{margin-top:2.5rem;border-top:1px solid #b1b4b6;padding-top:1rem}
 """
@@ -93,7 +100,7 @@ def _render(case: BusinessCase, project: Project) -> str:
             rows = "".join(
                 f'<tr><th scope="row">{_text(k)}</th><td>{_text(v)}</td></tr>' for k, v in block.items
             )
-            out.append(f"<table><caption>{_text(block.caption)}</caption><tbody>{rows}</tbody></table>")
+            out.append(f'<table class="facts"><caption>{_text(block.caption)}</caption><tbody>{rows}</tbody></table>')
         elif isinstance(block, Figure):
             out.append(_figure(block, project))
     if open_section:
@@ -106,20 +113,28 @@ def _table(block: Table) -> str:
     numeric = set(block.numeric)
     head = "".join(f'<th scope="col">{_text(h)}</th>' for h in block.header)
     body = []
-    for row in block.rows:
+    for row, spans in zip(block.rows, row_spans(block)):
         cells = []
+        # the row's header cell: the first cell, or the first filled one when it is empty
+        header_at = 0 if (row and (row[0] or spans[0] == 0)) else next((i for i, v in enumerate(row) if v), 0)
         for i, value in enumerate(row):
-            if i == 0:
-                cells.append(f'<th scope="row">{_text(value)}</th>')
+            if spans[i] == 0:
+                continue
+            span = f' rowspan="{spans[i]}"' if spans[i] > 1 else ""
+            if i == header_at and value:
+                scope = "rowgroup" if spans[i] > 1 else "row"
+                cells.append(f'<th scope="{scope}"{span}>{_text(value)}</th>')
             else:
                 cls = ' class="num"' if i in numeric else ""
-                cells.append(f"<td{cls}>{_text(value)}</td>")
+                cells.append(f"<td{cls}{span}>{_text(value)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     caption = block.caption.removeprefix("Table: ")
     caption = caption[:1].upper() + caption[1:]
+    key = escape(block.key)
     return (
-        f'<table id="table-{escape(block.key)}"><caption>{_text(caption)}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+        f'<div class="table-wrap" role="region" aria-labelledby="caption-{key}" tabindex="0">'
+        f'<table id="table-{key}"><caption id="caption-{key}">{_text(caption)}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
     )
 
 
@@ -143,5 +158,7 @@ def html_text(project: Project, edition: str = "public") -> str:
 
 
 def export_html(project: Project, out: str | os.PathLike[str], edition: str = "public") -> None:
-    with open(out, "w", encoding="utf-8") as fh:
-        fh.write(html_text(project, edition))
+    """Write the HTML edition atomically (see ``wizard.export.write``)."""
+    from wizard.storage import write_atomic
+
+    write_atomic(html_text(project, edition).encode("utf-8"), out)

@@ -3,9 +3,15 @@
 ``release_package(project)`` redacts the project first, so a withheld value cannot reach the
 open data. It fills planning.project, planning.budget, planning.milestones (one per phase,
 dates from the contract start and the phase's timing; one engagement milestone per community
-steering group), contracts[0].riskAllocation (allocation only ``publicAuthority``,
-``privateParty`` or ``undefined`` — a shared risk is ``undefined`` with its split in notes) and
-documents for the business case and for each break clause (document type ``termination``).
+steering group, one assessment milestone per review point, one reporting milestone per KPI),
+contracts[0].riskAllocation and documents: the public editions of the business case (PDF, HTML,
+Word) and the contract schedules, and each break clause (document type ``termination``).
+
+A shared risk is coded by the codelist's meaning: ``publicAuthority`` when wholly or mostly
+public (a public share of 60% or more), ``privateParty`` at 40% or less, ``undefined`` between,
+with the split in ``notes``. Each party appears once: a commissioner that is also a partner is
+one party with both roles. The ocid prefix and the publisher come from the user's settings
+(``wizard.export.publisher``), with a clear placeholder until set.
 All amounts are in GBP and every date is ISO 8601.
 """
 
@@ -17,18 +23,21 @@ import os
 import re
 from typing import Any
 
-from wizard.export.business_case import add_months, commissioners_text, export_date, model_label
+from wizard.export.business_case import add_months, commissioners_text, every, export_date, model_label
+from wizard.export.publisher import UNSET, Publisher
 from wizard.model import Project
 from wizard.redact import redact
 from wizard.schedule import build_schedule
 from wizard.vocab import OCDS_RISK_CATEGORIES, Allocation, PartnerKind, label
 
-OCID_PREFIX = "ocds-chmkr0"
+MOSTLY_PUBLIC = 60  # a shared risk with this public share or more is mostly public
+MOSTLY_PRIVATE = 40  # ... with this share or less, mostly private
 PPP_EXTENSIONS = [
     "https://raw.githubusercontent.com/open-contracting-extensions/ocds_riskAllocation_extension/master/extension.json",
     "https://raw.githubusercontent.com/open-contracting-extensions/ocds_milestone_documents_extension/master/extension.json",
     "https://raw.githubusercontent.com/open-contracting-extensions/ocds_budget_project_extension/master/extension.json",
 ]
+DOCX_MEDIA = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 ALLOCATION_CODES = {
     Allocation.PUBLIC: "publicAuthority",
     Allocation.PRIVATE: "privateParty",
@@ -49,30 +58,63 @@ def gbp(amount: int) -> dict[str, Any]:
     return {"amount": amount, "currency": "GBP"}
 
 
-def release_package(project: Project) -> dict[str, Any]:
+def allocation_code(risk) -> str:
+    """The riskAllocation code of a risk: by who bears it wholly or mostly."""
+    if risk.allocation is not Allocation.SHARED:
+        return ALLOCATION_CODES[risk.allocation]
+    if risk.public_share >= MOSTLY_PUBLIC:
+        return "publicAuthority"
+    if risk.public_share <= MOSTLY_PRIVATE:
+        return "privateParty"
+    return "undefined"
+
+
+def release_package(project: Project, publisher: Publisher = UNSET) -> dict[str, Any]:
     """The OCDS release package (a dict ready for json.dump) of the public edition."""
     from wizard.export.ocds_tender import add_tender  # tender, lots, procurement milestones
 
     public = redact(project)
-    return add_tender(_package(public), public)
+    return add_tender(_package(public, publisher), public)
 
 
-def _package(p: Project) -> dict[str, Any]:
+def _parties(p: Project) -> tuple[list[dict[str, Any]], list[str]]:
+    """Each organisation once (matched by name), with all its roles; and the buyers' ids."""
+    parties: dict[str, dict[str, Any]] = {}
+    order: list[str] = []
+
+    def add(key_name: str, party_id: str, roles: list[str]) -> str:
+        key = " ".join(key_name.casefold().split())
+        if key not in parties:
+            parties[key] = {"id": party_id, "name": key_name, "roles": []}
+            order.append(key)
+        for role in roles:
+            if role not in parties[key]["roles"]:
+                parties[key]["roles"].append(role)
+        return parties[key]["id"]
+
+    buyers = [add(name, f"commissioner-{index}", ["buyer", "procuringEntity"])
+              for index, name in enumerate(p.project.commissioners, start=1)]
+    providers = {ph.provider for ph in p.phases if ph.provider}
+    commissioners = {" ".join(c.casefold().split()) for c in p.project.commissioners}
+    for partner in p.partners:
+        if partner.kind is not PartnerKind.PUBLIC or partner.id in providers:
+            roles = ["supplier"]
+        elif " ".join(partner.name.casefold().split()) in commissioners:
+            roles = []  # already a party as a commissioner
+        else:
+            roles = ["funder"]
+        add(partner.name, f"partner-{partner.id}", roles)
+    return [parties[k] for k in order], buyers
+
+
+def _package(p: Project, publisher: Publisher = UNSET) -> dict[str, Any]:
     info = p.project
-    ocid = f"{OCID_PREFIX}-{slug(info.title)}"
+    ocid = f"{publisher.prefix}-{slug(info.title)}"
     published = iso(export_date(p))
     schedule = build_schedule(p)
     end = add_months(info.start, info.duration_months)
 
-    parties = []
-    buyer_ids = []
-    for index, name in enumerate(info.commissioners, start=1):
-        party_id = f"commissioner-{index}"
-        parties.append({"id": party_id, "name": name, "roles": ["buyer", "procuringEntity"]})
-        buyer_ids.append(party_id)
-    for partner in p.partners:
-        roles = ["buyer"] if partner.kind is PartnerKind.PUBLIC else ["supplier"]
-        parties.append({"id": f"partner-{partner.id}", "name": partner.name, "roles": roles})
+    parties, buyer_ids = _parties(p)
 
     milestones: list[dict[str, Any]] = []
     for phase in p.phases:
@@ -109,6 +151,29 @@ def _package(p: Project) -> dict[str, Any]:
                 "status": "scheduled",
             }
         )
+    for phase in sorted((ph for ph in p.phases if ph.review_month is not None), key=lambda ph: ph.review_month):
+        milestones.append(
+            {
+                "id": f"review-{phase.id}",
+                "title": f"Review of {phase.name}",
+                "type": "assessment",
+                "description": f"Review point of the {phase.name} phase, month {phase.review_month} of the contract.",
+                "dueDate": iso(add_months(info.start, phase.review_month)),
+                "status": "scheduled",
+            }
+        )
+    for kpi in p.kpis:
+        milestones.append(
+            {
+                "id": f"kpi-{kpi.id}",
+                "title": f"{kpi.name}: first assessment",
+                "type": "reporting",
+                "description": f"Key performance indicator assessed {every(kpi.assessed_every_months)}"
+                               + (f"; target: {kpi.target}." if kpi.target else "."),
+                "dueDate": iso(add_months(info.start, kpi.assessed_every_months)),
+                "status": "scheduled",
+            }
+        )
 
     risks = []
     for risk in p.risks:
@@ -119,7 +184,7 @@ def _package(p: Project) -> dict[str, Any]:
         else:
             notes.append(f"Category: {label(risk.category)}.")
         entry["description"] = risk.title + (f". {risk.description}" if risk.description else "")
-        entry["allocation"] = ALLOCATION_CODES[risk.allocation]
+        entry["allocation"] = allocation_code(risk)
         if risk.allocation is Allocation.SHARED:
             notes.append(
                 f"Shared: {risk.public_share}% public authority, {100 - risk.public_share}% private party."
@@ -130,17 +195,38 @@ def _package(p: Project) -> dict[str, Any]:
         entry["notes"] = " ".join(notes)
         risks.append(entry)
 
-    documents = [
-        {
-            "id": "business-case",
+    base = f"{publisher.uri.rstrip('/')}/{slug(info.title)}" if publisher.uri else ""
+    documents = []
+    for suffix, media, what in (("pdf", "application/pdf", "PDF"), ("html", "text/html", "accessible HTML"),
+                                ("docx", DOCX_MEDIA, "Word")):
+        document = {
+            "id": f"business-case-public-{suffix}",
             "documentType": "feasibilityStudy",
-            "title": f"{info.title}: draft business case (public edition)",
-            "description": f"{label(info.stage)} in the Five Case Model, with a redaction log.",
-            "format": "application/pdf",
+            "title": f"{info.title}: draft business case (public edition, {what})",
+            "description": (f"{label(info.stage)} in the Five Case Model, public edition: commercially "
+                            "sensitive content withheld, with a redaction log. The internal edition is "
+                            "not published."),
+            "format": media,
             "language": "en",
             "datePublished": published,
         }
-    ]
+        if base:
+            document["url"] = f"{base}/business-case-public.{suffix}"
+        documents.append(document)
+    planning_count = len(documents)
+    schedules = {
+        "id": "contract-schedules-public",
+        "documentType": "contractSchedule",
+        "title": f"{info.title}: draft contract schedules (public edition)",
+        "description": "Risk allocation, break clauses and termination, performance, governance and "
+                       "community involvement, and accountability schedules, with withheld items marked.",
+        "format": DOCX_MEDIA,
+        "language": "en",
+        "datePublished": published,
+    }
+    if base:
+        schedules["url"] = f"{base}/contract-schedules-public.docx"
+    documents.append(schedules)
     for clause in p.break_clauses:
         documents.append(
             {
@@ -188,7 +274,7 @@ def _package(p: Project) -> dict[str, Any]:
                 "amount": gbp(info.value_gbp),
             },
             "milestones": milestones,
-            "documents": documents[:1],
+            "documents": documents[:planning_count],
         },
         "contracts": [
             {
@@ -199,24 +285,33 @@ def _package(p: Project) -> dict[str, Any]:
                 "value": gbp(info.value_gbp),
                 "period": {"startDate": iso(info.start), "endDate": iso(end)},
                 "riskAllocation": risks,
-                "documents": documents[1:],
+                "documents": documents[planning_count:],
             }
         ],
     }
     if release["buyer"] is None:
         del release["buyer"]
+    if not publisher.is_set:
+        release["planning"]["project"]["description"] += (
+            f" Draft open data: the ocid prefix {publisher.prefix} is a placeholder until the "
+            "publisher's registered prefix is set.")
     return {
-        "uri": f"https://example.org/changemaker/{slug(info.title)}/release-package.json",
+        "uri": f"{base}/release-package.json" if base else f"urn:changemaker:draft:{slug(info.title)}",
         "version": "1.1",
         "publishedDate": published,
-        "publisher": {"name": commissioners_text(p)},
+        "publisher": {"name": publisher.name or commissioners_text(p)},
         "extensions": PPP_EXTENSIONS,
         "releases": [release],
     }
 
 
-def export_ocds(project: Project, out: str | os.PathLike[str]) -> None:
-    """Write the release package of the public edition as UTF-8 JSON."""
-    with open(out, "w", encoding="utf-8") as fh:
-        json.dump(release_package(project), fh, ensure_ascii=False, indent=2)
-        fh.write("\n")
+def ocds_text(project: Project, publisher: Publisher = UNSET) -> str:
+    """The release package of the public edition as JSON text."""
+    return json.dumps(release_package(project, publisher), ensure_ascii=False, indent=2) + "\n"
+
+
+def export_ocds(project: Project, out: str | os.PathLike[str], publisher: Publisher = UNSET) -> None:
+    """Write the release package of the public edition as UTF-8 JSON, atomically."""
+    from wizard.storage import write_atomic
+
+    write_atomic(ocds_text(project, publisher).encode("utf-8"), out)

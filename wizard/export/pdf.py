@@ -47,6 +47,7 @@ from wizard.export.content import (
     KeyValues,
     Para,
     Table,
+    row_spans,
 )
 from wizard.export.figures import drawing_for, scene_for
 from wizard.export.fonts import BOLD, FAMILY
@@ -193,48 +194,122 @@ class _Doc(BaseDocTemplate):
             self.layout.headings.append((self.page, flowable.heading, y))
 
 
+SOFT_HYPHEN = "\u00ad"
+
+
+def fit_words(value: str, room: float, font: str, size: float) -> str:
+    """``value`` with soft hyphens, at proper hyphenation points, in the words wider than
+    ``room`` (only those: a word that fits is never hyphenated)."""
+    if not value:
+        return value
+    words = value.split(" ")
+    if all(stringWidth(w, font, size) <= room for w in words):
+        return value
+    dictionary = _dictionary()
+    out = []
+    for word in words:
+        if stringWidth(word, font, size) > room:
+            word = dictionary.inserted(word, hyphen=SOFT_HYPHEN)
+        out.append(word)
+    return " ".join(out)
+
+
+def _dictionary():
+    global _PYPHEN
+    if _PYPHEN is None:
+        from pyphen import Pyphen
+
+        _PYPHEN = Pyphen(lang="en_GB")
+    return _PYPHEN
+
+
+_PYPHEN = None
+
+
 def _cell(value: str, style: Any) -> Paragraph:
     return Paragraph(text(value), style)
 
 
-def table_data(block: Table, st: dict[str, Any]) -> list[list[Any]]:
+def column_widths(block: Table) -> list[float]:
+    """Widths from the content: no word is broken unless even the longest words cannot fit."""
+    from wizard.export.columns import content_widths, dejavu
+
+    return content_widths(block.header, block.rows, ps.FRAME_WIDTH, dejavu(ps.CELL_SIZE),
+                          ps.CELL_PADDING + 1, len(block.header))
+
+
+def table_data(block: Table, st: dict[str, Any], widths: list[float] | None = None) -> list[list[Any]]:
     """The cells of a table: the header row, then one row per item."""
     cell, num, head = st["cell"], st["cell_num"], st["cell_head"]
     numeric = set(block.numeric)
-    widths = [w * ps.FRAME_WIDTH for w in block.widths]
+    widths = widths or column_widths(block)
     # A short one-line text that surely fits its column is drawn as a plain string: it cannot
     # be clipped, and it spares reportlab a paragraph layout per cell (tables of 2,000 risks).
     room = [w - ps.CELL_PADDING - 1 for w in widths]
     width_of = stringWidth
-    data: list[list[Any]] = [[_cell(h, head) for h in block.header]]
+    data: list[list[Any]] = [[_cell(fit_words(h, room[i], BOLD, ps.CELL_SIZE), head)
+                              for i, h in enumerate(block.header)]]
     for row in block.rows:
         cells: list[Any] = []
         for i, v in enumerate(row):
             if not v or ("\n" not in v and len(v) < 60 and width_of(v, FAMILY, ps.CELL_SIZE) <= room[i]):
                 cells.append(v)
             else:
-                cells.append(_cell(v, num if i in numeric else cell))
+                cells.append(_cell(fit_words(v, room[i], FAMILY, ps.CELL_SIZE), num if i in numeric else cell))
         data.append(cells)
     return data
 
 
+class _Table(RLTable):
+    """A table that never leaves fewer than MIN_TAIL rows alone at the top of the next page."""
+
+    MIN_TAIL = 2
+
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        parts = super().split(aw, ah)
+        if len(parts) != 2:
+            return parts
+        repeat = self.repeatRows
+        head = len(parts[0]._cellvalues) - repeat
+        tail = len(parts[1]._cellvalues) - repeat
+        if tail >= self.MIN_TAIL or head <= self.MIN_TAIL:
+            return parts
+        move = self.MIN_TAIL - tail
+        heights = self._rowHeights[repeat + head - move: repeat + head]
+        shorter = super().split(aw, ah - sum(heights) - 0.5)
+        return shorter if len(shorter) == 2 else parts
+
+
 def _table(block: Table, st: dict[str, Any]) -> list[Flowable]:
-    widths = [w * ps.FRAME_WIDTH for w in block.widths]
-    data = table_data(block, st)
+    widths = column_widths(block)
+    data = table_data(block, st, widths)
     # Rows split between pages only when a cell is too long to ever fit on one page.
     huge = any(len(v) > 1500 for row in block.rows for v in row)
     style = ps.table_style(block.numeric)
+    if block.grouped and not huge and len(data) - 1 <= _ChunkedTable.CHUNK:
+        # a principle's cell spans its points' rows (the table breaks only between groups)
+        for index, spans in enumerate(row_spans(block), start=1):
+            for column, span in enumerate(spans):
+                if span > 1:
+                    style.add("SPAN", (column, index), (column, index + span - 1))
 
-    def make(rows: list[list[Any]]) -> RLTable:
-        return RLTable(rows, colWidths=widths, repeatRows=1, splitByRow=1,
-                       splitInRow=1 if huge else 0, style=style, hAlign="LEFT")
+    def make(rows: list[list[Any]], table_style: Any = None) -> RLTable:
+        return _Table(rows, colWidths=widths, repeatRows=1, splitByRow=1,
+                      splitInRow=1 if huge else 0, style=table_style or style, hAlign="LEFT")
 
     table: Flowable
     if huge or len(data) - 1 <= _ChunkedTable.CHUNK:
         table = make(data)
     else:
         table = _ChunkedTable(data[0], data[1:], make)
-    return [CondPageBreak(3 * cm), Paragraph(text(block.caption), st["caption"]), table, Spacer(1, 8)]
+    caption = Paragraph(text(block.caption), st["caption"])
+    # The caption never ends a page alone: it starts a page where the header and the first
+    # rows (up to MIN_TAIL + 1) fit below it.
+    first = make(data[: _Table.MIN_TAIL + 2], ps.table_style(block.numeric))  # no spans: rows cut short
+    _, need = first.wrap(ps.FRAME_WIDTH, ps.FRAME_HEIGHT)
+    _, caption_height = caption.wrap(ps.FRAME_WIDTH, ps.FRAME_HEIGHT)
+    need = min(need + caption_height + 8, ps.FRAME_HEIGHT * 0.5)
+    return [CondPageBreak(need), caption, table, Spacer(1, 8)]
 
 
 class _ChunkedTable(Flowable):
@@ -357,8 +432,22 @@ def story(case: BusinessCase, project: Project, layout: _Layout) -> list[Flowabl
         )
         if small:
             # no orphan heading: it moves to the next page together with what it introduces
-            parts = [f for f in flowables(following) if not isinstance(f, CondPageBreak)]
+            parts = []
+            for f in flowables(following):
+                if isinstance(f, KeepTogether):  # one level: a nested group is measured wrongly
+                    parts += list(f._content)
+                elif not isinstance(f, CondPageBreak):
+                    parts.append(f)
             flow.append(KeepTogether([heading, *parts]))
+            index += 1
+        elif isinstance(following, Table) and block.level > 1:
+            # the heading, the caption and the table's first rows start on the same page
+            parts = flowables(following)
+            if parts and isinstance(parts[0], CondPageBreak):
+                _, height = heading.wrap(ps.FRAME_WIDTH, ps.FRAME_HEIGHT)
+                room = parts.pop(0).height + height + heading.style.spaceBefore + heading.style.spaceAfter
+                flow[-1] = CondPageBreak(max(flow[-1].height, room))
+            flow += [heading, *parts]
             index += 1
         else:
             flow.append(heading)
@@ -437,18 +526,16 @@ def export_pdf(project: Project, out: str | os.PathLike[str] | io.BufferedIOBase
 
 def _export_pdf(project: Project, out: str | os.PathLike[str] | io.BufferedIOBase,
                 edition: str, progress: Progress | None) -> None:
-    shown, case = business_case_for(project, edition)
     if isinstance(out, (str, os.PathLike)):
-        target = Path(out)
-        tmp = target.with_name(target.name + ".part")
-        with open(tmp, "wb") as fh:
-            write_pdf(case, shown, fh, progress)
-        os.replace(tmp, target)
-    else:
-        write_pdf(case, shown, out, progress)
+        from wizard.storage import write_atomic
+
+        write_atomic(pdf_bytes(project, edition, progress), out)
+        return
+    shown, case = business_case_for(project, edition)
+    write_pdf(case, shown, out, progress)
 
 
-def pdf_bytes(project: Project, edition: str = "public") -> bytes:
+def pdf_bytes(project: Project, edition: str = "public", progress: Progress | None = None) -> bytes:
     buffer = io.BytesIO()
-    export_pdf(project, buffer, edition)
+    export_pdf(project, buffer, edition, progress)
     return buffer.getvalue()

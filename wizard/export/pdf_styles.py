@@ -24,7 +24,12 @@ RULE = colors.HexColor("#b1b4b6")
 ACCENT = colors.HexColor("#1d70b8")
 HEADER_FILL = colors.HexColor("#dee0e2")
 STRIPE = colors.HexColor("#f3f2f1")
-CELL_SIZE = 8  # table text
+CELL_SIZE = 9.5  # table text: legible for a cabinet member (body text is 10 pt)
+CELL_LEADING = 12
+# Words are never split mid-syllable: a word too long for its column gets soft hyphens at the
+# hyphenation points of British English (wizard.export.pdf.fit_words, pyphen's dictionary), and
+# reportlab breaks it only there; every other word stays whole.
+HYPHENATION = {"embeddedHyphenation": 1}
 CELL_PADDING = 6  # left + right padding of a table cell
 
 
@@ -43,15 +48,16 @@ def styles() -> dict[str, ParagraphStyle]:
                              spaceAfter=6),
         "h3": ParagraphStyle("h3", parent=body, fontName=BOLD, fontSize=11.5, leading=15, spaceBefore=8,
                              spaceAfter=4),
-        "caption": ParagraphStyle("caption", parent=body, fontName=BOLD, fontSize=9, leading=12,
+        "caption": ParagraphStyle("caption", parent=body, fontName=BOLD, fontSize=9.5, leading=12,
                                   spaceBefore=4, spaceAfter=3, textColor=GREY),
         "alt": ParagraphStyle("alt", parent=body, fontName=ITALIC, fontSize=8.5, leading=11,
                               textColor=GREY, spaceAfter=10),
-        "cell": ParagraphStyle("cell", fontName=FAMILY, fontSize=8, leading=10, textColor=INK,
+        "cell": ParagraphStyle("cell", fontName=FAMILY, **HYPHENATION, fontSize=CELL_SIZE, leading=CELL_LEADING, textColor=INK,
                                alignment=TA_LEFT, wordWrap=None),
-        "cell_num": ParagraphStyle("cell_num", fontName=FAMILY, fontSize=8, leading=10, textColor=INK,
-                                   alignment=TA_RIGHT),
-        "cell_head": ParagraphStyle("cell_head", fontName=BOLD, fontSize=8, leading=10, textColor=INK),
+        "cell_num": ParagraphStyle("cell_num", fontName=FAMILY, **HYPHENATION, fontSize=CELL_SIZE, leading=CELL_LEADING,
+                                   textColor=INK, alignment=TA_RIGHT),
+        "cell_head": ParagraphStyle("cell_head", fontName=BOLD, **HYPHENATION, fontSize=CELL_SIZE, leading=CELL_LEADING,
+                                    textColor=INK),
         "kv_label": ParagraphStyle("kv_label", fontName=BOLD, fontSize=9.5, leading=13, textColor=INK),
         "kv_value": ParagraphStyle("kv_value", fontName=FAMILY, fontSize=9.5, leading=13, textColor=INK),
         "cover_kicker": ParagraphStyle("cover_kicker", parent=body, fontName=BOLD, fontSize=14,
@@ -70,7 +76,7 @@ def table_style(numeric: tuple[int, ...] = ()) -> TableStyle:
     commands = [
         ("FONTNAME", (0, 0), (-1, -1), FAMILY),
         ("FONTSIZE", (0, 0), (-1, -1), CELL_SIZE),
-        ("LEADING", (0, 0), (-1, -1), 10),
+        ("LEADING", (0, 0), (-1, -1), CELL_LEADING),
         ("TEXTCOLOR", (0, 0), (-1, -1), INK),
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),

@@ -22,78 +22,31 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from wizard import risk as riskmod
 from wizard.model import MAX_RISKS, Project, Risk
 from wizard.storage import clip
-from wizard.export.safe_text import printable_value
-from wizard.redact import redact
 from wizard.vocab import Allocation, RiskCategory, RiskResponse, WorkshopStatus, label
 
-COLUMNS: tuple[str, ...] = (
-    "id", "title", "description", "category", "phases", "likelihood", "impact", "score",
-    "allocation", "public_share", "owner", "mitigation", "response", "status", "sensitive",
-    "withheld_reason", "withheld_until", "private_bearer",
+from wizard.export.register_export import COLUMNS as _LABELLED
+from wizard.export.register_export import (  # noqa: F401 - the export, kept importable from here
+    _FORMULA_START,
+    export_register,
+    register_bytes,
+    register_rows,
 )
+
+COLUMNS: tuple[str, ...] = tuple(key for key, _ in _LABELLED)
 REQUIRED = ("title",)
 MAX_FILE_BYTES = 50 * 1024 * 1024
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# a header cell, folded (see _fold), -> the column it names: the keys and the labels both read
+_HEADER_NAMES = {**{key: key for key in COLUMNS},
+                 **{_label.casefold().replace(" ", "_"): key for key, _label in _LABELLED},
+                 "public_share": "public_share", "public_share_%": "public_share", "risk": "title",
+                 "workshop_status": "status", "workshop": "status"}
+HEADER_SEARCH_ROWS = 5  # a marking or title line may sit above the header row
 
 
 class RegisterFileError(ValueError):
     """The file cannot be read as a risk register at all (the message says why)."""
-
-
-# -- export ------------------------------------------------------------------------------------
-def register_rows(project: Project) -> list[list[str | int]]:
-    """The header and one row per risk, as written to the files."""
-    partners = {p.id: p.name for p in project.partners}
-    rows: list[list[str | int]] = [list(COLUMNS)]
-    for r in project.risks:
-        rows.append(
-            [
-                r.id, r.title, r.description, r.category.value, ";".join(r.phases), r.likelihood,
-                r.impact, riskmod.score(r), r.allocation.value,
-                r.public_share,
-                partners.get(r.owner or "", r.owner or ""), r.mitigation, r.response.value,
-                r.status.value, "yes" if r.sensitive else "no", r.withheld_reason,
-                r.withheld_until.isoformat() if r.withheld_until else "",
-                partners.get(r.private_bearer or "", r.private_bearer or ""),
-            ]
-        )
-    return rows
-
-
-def _safe(value: str | int) -> str | int:
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
-def export_register(project: Project, out: str | os.PathLike[str], edition: str = "internal") -> None:
-    """Write the register as .csv or .xlsx (by the file's extension)."""
-    shown = redact(project) if edition == "public" else project
-    # printable: XLSX (XML) cannot hold NUL and the like, and no spreadsheet shows them
-    rows = [[printable_value(_safe(v)) for v in row] for row in register_rows(shown)]
-    suffix = Path(out).suffix.lower()
-    if suffix == ".csv":
-        with open(out, "w", encoding="utf-8-sig", newline="") as fh:
-            csv.writer(fh).writerows(rows)
-    elif suffix == ".xlsx":
-        from openpyxl import Workbook
-
-        book = Workbook()
-        sheet = book.active
-        sheet.title = "Risk register"
-        for row in rows:
-            sheet.append(row)
-        sheet.freeze_panes = "A2"
-        book.properties.creator = "Changemaker"
-        fixed = dt.datetime(2000, 1, 1)
-        book.properties.created = fixed
-        book.properties.modified = fixed
-        book.save(out)
-    else:
-        raise ValueError(f"Cannot write a risk register as '{suffix or 'no extension'}': use .csv or .xlsx")
 
 
 # -- import ------------------------------------------------------------------------------------
@@ -137,6 +90,31 @@ def _cell(value: Any) -> str:
     return text
 
 
+def _decode(data: bytes, name: str) -> str:
+    """The text of a CSV file as Excel saves it: UTF-8 with or without a BOM, or Windows-1252."""
+    if b"\x00" in data:  # not text at all (or UTF-16, which "CSV" never is)
+        raise RegisterFileError(f"'{name}' is not UTF-8 text: save it as CSV UTF-8")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise RegisterFileError(f"'{name}' is neither UTF-8 nor Windows-1252 text: save it as CSV UTF-8") from None
+
+
+def _delimiter(text: str) -> str:
+    """The separator Excel used: ';' in locales with a decimal comma, ',' elsewhere (or a tab)."""
+    lines = [line for line in text.splitlines()[: HEADER_SEARCH_ROWS + 20] if line.strip()]
+    try:
+        return csv.Sniffer().sniff("\n".join(lines), delimiters=";,\t").delimiter
+    except csv.Error:
+        pass
+    counts = {d: sum(line.count(d) for line in lines) for d in (";", ",", "\t")}
+    return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
+
+
 def _read_table(path: Path) -> list[list[str]]:
     try:
         size = path.stat().st_size
@@ -146,12 +124,10 @@ def _read_table(path: Path) -> list[list[str]]:
         raise RegisterFileError(f"'{path.name}' is too large to be a risk register ({size // 1_000_000} MB)")
     suffix = path.suffix.lower()
     if suffix == ".csv":
+        data = _decode(path.read_bytes(), path.name)
         try:
-            data = path.read_bytes().decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise RegisterFileError(f"'{path.name}' is not UTF-8 text: save it as CSV UTF-8") from None
-        try:
-            return [[_cell(v) for v in row] for row in csv.reader(io.StringIO(data))]
+            reader = csv.reader(io.StringIO(data, newline=""), delimiter=_delimiter(data))
+            return [[_cell(v) for v in row] for row in reader]
         except csv.Error as err:
             raise RegisterFileError(f"'{path.name}' is not a valid CSV file: {err}") from None
     if suffix == ".xlsx":
@@ -166,7 +142,7 @@ def _read_table(path: Path) -> list[list[str]]:
             rows = []
             for row in sheet.iter_rows(values_only=True):
                 rows.append([_cell(v) for v in row])
-                if len(rows) > MAX_RISKS + 1:
+                if len(rows) > MAX_RISKS + 1 + HEADER_SEARCH_ROWS:
                     break
             return rows
         finally:
@@ -174,8 +150,38 @@ def _read_table(path: Path) -> list[list[str]]:
     raise RegisterFileError(f"Cannot read '{path.name}': use a .csv or .xlsx file")
 
 
+def _fold(text: str) -> str:
+    return "_".join(text.strip().casefold().replace("(", " ").replace(")", " ").split())
+
+
+def _header(table: list[list[str]]) -> tuple[int, list[str]]:
+    """(index of the header row, the column each cell names or ""); the header is the first row,
+    or a later one of the first few when lines such as a protective marking sit above it."""
+    for index, row in enumerate(table[:HEADER_SEARCH_ROWS]):
+        names = [_HEADER_NAMES.get(_fold(cell), "") for cell in row]
+        if "title" in names:
+            return index, names
+    first = table[0] if table else []
+    return 0, [_HEADER_NAMES.get(_fold(cell), _fold(cell)) for cell in first]
+
+
+def parse_date(text: str) -> dt.date:
+    """A date as Excel writes it: YYYY-MM-DD (or with a time after it) or DD/MM/YYYY."""
+    value = text.strip()
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        pass
+    parts = value.split(" ")[0].replace(".", "/").replace("-", "/").split("/")
+    if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[2]) == 4:
+        return dt.date(int(parts[2]), int(parts[1]), int(parts[0]))
+    raise ValueError(value)
+
+
 def _choice(enum: type, text: str, column: str) -> Any:
-    wanted = text.strip().casefold()
+    """A vocabulary value from its code, its label or its name ("Shared (70% public)" reads
+    as Shared: a note in brackets after the label is ignored)."""
+    wanted = text.split("(")[0].strip().casefold() if "(" in text else text.strip().casefold()
     for member in enum:
         if wanted in (member.value.casefold(), label(member).casefold(), member.name.casefold()):
             return member
@@ -193,6 +199,20 @@ def _int(text: str, column: str, low: int, high: int) -> int:
     return value
 
 
+def _phase_names(text: str, ids: set[str], by_name: dict[str, str]) -> list[str]:
+    """The phases of a cell, separated by ';' (a name may hold a comma), or by ',' when a
+    ';'-separated part is not a phase but its comma-separated pieces are."""
+    found: list[str] = []
+    for part in (t.strip() for t in text.split(";")):
+        if not part:
+            continue
+        if part in ids or part.casefold() in by_name or "," not in part:
+            found.append(part)
+        else:
+            found += [t.strip() for t in part.split(",") if t.strip()]
+    return found
+
+
 def read_register(path: str | os.PathLike[str], project: Project) -> RegisterPreview:
     """Parse the file into a preview; raises RegisterFileError only when nothing is readable."""
     path = Path(path)
@@ -201,7 +221,8 @@ def read_register(path: str | os.PathLike[str], project: Project) -> RegisterPre
         table.pop()
     if not table:
         raise RegisterFileError(f"'{path.name}' is empty: expected a header row with {', '.join(COLUMNS[:3])}…")
-    header = [h.strip().lower().replace(" ", "_") for h in table[0]]
+    start, header = _header(table)
+    table = table[start:]
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         raise RegisterFileError(
@@ -217,7 +238,7 @@ def read_register(path: str | os.PathLike[str], project: Project) -> RegisterPre
     taken = set(existing)
     rows: list[ParsedRow] = []
     seen_in_file: dict[str, int] = {}
-    for number, raw in enumerate(table[1:], start=2):
+    for number, raw in enumerate(table[1:], start=start + 2):
         if not any(raw):
             continue
         values = {header[i]: raw[i] if i < len(raw) else "" for i in range(len(header)) if header[i]}
@@ -264,9 +285,10 @@ def read_register(path: str | os.PathLike[str], project: Project) -> RegisterPre
                 errors.append(f"Row {number}: sensitive '{clip(values['sensitive'])}' should be yes or no")
         if values.get("withheld_until"):
             try:
-                data["withheld_until"] = dt.date.fromisoformat(values["withheld_until"][:10])
+                data["withheld_until"] = parse_date(values["withheld_until"])
             except ValueError:
-                errors.append(f"Row {number}: withheld until '{clip(values['withheld_until'])}' is not a date (YYYY-MM-DD)")
+                errors.append(f"Row {number}: withheld until '{clip(values['withheld_until'])}' is not a date "
+                              "(YYYY-MM-DD or DD/MM/YYYY)")
         owner = values.get("owner", "").strip()
         if owner:
             if owner in partner_ids:
@@ -283,9 +305,8 @@ def read_register(path: str | os.PathLike[str], project: Project) -> RegisterPre
                 data["private_bearer"] = partners_by_name[bearer.casefold()]
             else:
                 errors.append(f"Row {number}: private bearer '{clip(bearer)}' is not a partner of this project")
-        phases = [t.strip() for t in values.get("phases", "").replace(",", ";").split(";") if t.strip()]
         resolved = []
-        for ph in phases:
+        for ph in _phase_names(values.get("phases", ""), phase_ids, phase_by_name):
             if ph in phase_ids:
                 resolved.append(ph)
             elif ph.casefold() in phase_by_name:

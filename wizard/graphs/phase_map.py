@@ -30,6 +30,8 @@ from wizard.graphs.procurement_timeline import (
 from wizard.model import Project
 from wizard.schedule import Schedule, build_schedule
 from wizard.scene import (
+    ASCENT,
+    DESCENT,
     DEFAULT,
     as_ids,
     font_size,
@@ -42,6 +44,7 @@ from wizard.scene import (
     Text,
     Theme,
     fit_text,
+    plain,
     text_width,
 )
 from wizard.vocab import PhaseKind, Stage, label
@@ -141,9 +144,8 @@ def phase_map(project: Project, theme: Theme = DEFAULT, highlight: set[str] | No
         else:
             phase = phases[pid]
             name, bold, item = phase.name, pid in highlight, ("phases", pid)
-        shapes.append(Text(MARGIN + 4 * s, y + lane_h / 2 + fs * 0.36,
-                           fit_text(name, fs, label_w - 6 * s, bold), fs, theme.text,
-                           bold=bold, item=item, tooltip=name))
+        shapes += _lane_label(name, MARGIN + 4 * s, y + lane_h / 2, fs, label_w - 6 * s, bold,
+                              theme.text, item)
 
     # The time axis: years (labelled at a step that leaves room) and month numbers.
     n_years = math.ceil(months / 12)
@@ -231,7 +233,8 @@ def phase_map(project: Project, theme: Theme = DEFAULT, highlight: set[str] | No
                 x_of(phase.review_month), bar_top[pid] + r * 0.9, r, theme, ("phases", pid),
                 f"Review point of {phase.name}: month {phase.review_month} "
                 f"(year {phase.review_month // 12 + 1})"))
-    placed: dict[tuple[str, str], float] = {}
+    taken: dict[tuple[str, str], list[tuple[float, float]]] = {}  # occupied x spans per lane
+    bar_span = {("phase", pid): (x_of(sched.start[pid]), x_of(sched.finish[pid])) for pid in sched.order}
     markers: list[tuple[float, tuple[str, str], object]] = []
     for clause in project.break_clauses:
         keys = [("phase", p) for p in clause.phases if ("phase", p) in lane_top] or (
@@ -239,7 +242,16 @@ def phase_map(project: Project, theme: Theme = DEFAULT, highlight: set[str] | No
         for key in keys:
             markers.append((x_of(clause.earliest_month), key, clause))
     markers.sort(key=lambda m: (m[1], m[0]))
+    for x, key, _ in markers:
+        taken.setdefault(key, []).append((x - r * 1.15, x + r * 1.15))
     right = WIDTH
+
+    def free(key: tuple[str, str], lo: float, hi: float, bar: bool = True) -> bool:
+        spans = list(taken.get(key, []))
+        if bar and key in bar_span:
+            spans.append(bar_span[key])
+        return all(hi + 0.5 * s <= a or lo - 0.5 * s >= b for a, b in spans)
+
     for x, key, clause in markers:
         yc = lane_top[key] + lane_h / 2
         item = ("break_clauses", clause.id)
@@ -249,13 +261,69 @@ def phase_map(project: Project, theme: Theme = DEFAULT, highlight: set[str] | No
         shapes.append(_diamond(x, yc, r * 1.15, theme, item, tip))
         bold = clause.id in highlight
         w = text_width(clause.id, small, bold)
-        lx = max(x + r * 1.15 + 2 * s, placed.get(key, -1e9) + 3 * s)
-        placed[key] = lx + w + 4 * s
+        gap = r * 1.15 + 2.5 * s
+        # beside the diamond, right then left, where it covers no bar; else past the bar's
+        # end with a leader line below the bar, so a label is never printed over a bar
+        lx, leader = x + gap, False
+        if not free(key, lx - 1.5 * s, lx + w + 1.5 * s):
+            left = x - gap - w
+            if left - 1.5 * s >= plot_x and free(key, left - 1.5 * s, left + w + 1.5 * s):
+                lx = left
+            else:
+                lx = max(bar_span.get(key, (x, x))[1], x) + gap
+                while not free(key, lx - 1.5 * s, lx + w + 1.5 * s):
+                    lx += 4 * s
+                leader = True
+        taken.setdefault(key, []).append((lx - 1.5 * s, lx + w + 1.5 * s))
+        if leader:
+            below = lane_top[key] + lane_h - pad * 0.45
+            for x1, y1, x2, y2 in ((x, yc + r * 1.15, x, below), (x, below, lx - 1.5 * s, below),
+                                   (lx - 1.5 * s, below, lx - 1.5 * s, yc + small * 0.62)):
+                shapes.append(Line(x1, y1, x2, y2, theme.text, 0.75, (2, 2), item=item, tooltip=tip))
         shapes.append(Rect(lx - 1.5 * s, yc - small * 0.62, w + 3 * s, small * 1.24,
                            theme.label_box, theme.text if bold else "none", 1.5 if bold else 0))
         shapes.append(Text(lx, yc + small * 0.36, clause.id, small, theme.text, bold=bold,
                            item=item, tooltip=tip))
         right = max(right, lx + w + MARGIN)
+
+    # Each bar names its provider (in words, beside the colour), in the widest free part.
+    for pid in sched.order:
+        provider = phases[pid].provider or ""
+        if not provider:
+            continue
+        key = ("phase", pid)
+        lo, hi = bar_span[key]
+        edges = sorted([(lo, lo)] + sorted(t for t in taken.get(key, []) if t[1] > lo and t[0] < hi) + [(hi, hi)])
+        best = max(((edges[i][1], edges[i + 1][0]) for i in range(len(edges) - 1)), key=lambda g: g[1] - g[0])
+        room = best[1] - best[0] - 8 * s
+        name = plain(partner_name(project, provider))
+        tag = fit_text(name, small, room)
+        if not tag or tag.endswith("…") and len(tag) < 8:
+            initials = "".join(w[0] for w in name.split() if w[:1].isupper()) or name[:2]
+            tag = initials if text_width(initials, small) <= room else ""
+        tx = best[0] + 4 * s
+        if not tag:  # a short bar: the name (or initials) beside it, where the lane is free
+            initials = "".join(w[0] for w in name.split() if w[:1].isupper()) or name[:2]
+            tag = fit_text(name, small, 140 * s)
+            for candidate in (tag, initials):
+                tw = text_width(candidate, small)
+                after, before = hi + 4 * s, lo - 4 * s - tw
+                if free(key, after - 1.5 * s, after + tw + 1.5 * s, bar=False) and after + tw < WIDTH - MARGIN:
+                    tag, tx = candidate, after
+                    break
+                if before - 1.5 * s >= plot_x and free(key, before - 1.5 * s, before + tw + 1.5 * s, bar=False):
+                    tag, tx = candidate, before
+                    break
+            else:
+                tag = ""
+        if tag:
+            tw = text_width(tag, small)
+            taken.setdefault(key, []).append((tx - 1.5 * s, tx + tw + 1.5 * s))
+            yc = bar_top[pid] + bar_h / 2
+            shapes.append(Rect(tx - 1.5 * s, yc - small * 0.62, tw + 3 * s, small * 1.24,
+                               theme.label_box, "none", 0))
+            shapes.append(Text(tx, yc + small * 0.36, tag, small, theme.text, item=("phases", pid),
+                               tooltip=f"Provider: {name}"))
 
     shapes += contract_map_marks(project, lane_top, lane_h, x_of, theme, s)
 
@@ -294,9 +362,8 @@ def phase_map(project: Project, theme: Theme = DEFAULT, highlight: set[str] | No
             stages = [st for st in Stage if st in group.stages]
             rows = [st for st in stages if merged.get(st)] or [None]
             bold = group.id in highlight
-            shapes.append(Text(MARGIN + 4 * s, y + sub_h / 2 + fs * 0.36,
-                               fit_text(group.name, fs, label_w - 6 * s, bold), fs, theme.text,
-                               bold=bold, item=item, tooltip=group.name))
+            shapes += _lane_label(group.name, MARGIN + 4 * s, y + sub_h / 2, fs, label_w - 6 * s, bold,
+                                  theme.text, item)
             for st in rows:
                 if st is None:
                     note = ("Covers no stage yet" if not stages else
@@ -304,6 +371,7 @@ def phase_map(project: Project, theme: Theme = DEFAULT, highlight: set[str] | No
                     shapes.append(Text(plot_x, y + sub_h / 2 + small * 0.36, note, small,
                                        theme.muted, item=item))
                 else:
+                    row_words: list[tuple[float, float]] = []
                     for a, b in merged[st]:
                         w = x_of(b) - x_of(a)
                         tip = f"{group.name} covers {st.value}: months {a}–{b}"
@@ -311,11 +379,26 @@ def phase_map(project: Project, theme: Theme = DEFAULT, highlight: set[str] | No
                                            theme.stage_colour(st.value),
                                            theme.highlight if bold else theme.outline,
                                            2.5 if bold else 0.75, None, item, tip))
-                        word = fit_text(st.value.capitalize(), small, w - 6 * s)
-                        if word:
-                            shapes.append(Text(x_of(a) + w / 2, y + sub_h / 2 + small * 0.36,
-                                               word, small, theme.on_fill, "middle", item=item,
-                                               tooltip=tip))
+                        word = st.value.capitalize()
+                        ww = text_width(word, small)
+                        base = y + sub_h / 2 + small * 0.36
+                        spans = [(x_of(p), x_of(q)) for p, q in merged[st]]
+                        if ww <= w - 6 * s:
+                            shapes.append(Text(x_of(a) + w / 2, base, word, small, theme.on_fill,
+                                               "middle", item=item, tooltip=tip))
+                            continue
+                        # beside the band, never cut, where it covers no other band or word
+                        for lo_x, anchor, tx in ((x_of(a) - 4 * s - ww, "end", x_of(a) - 4 * s),
+                                                 (x_of(b) + 4 * s, "start", x_of(b) + 4 * s)):
+                            hi_x = lo_x + ww
+                            clear = lo_x >= plot_x and all(hi_x + 2 * s <= p or lo_x - 2 * s >= q
+                                                           for p, q in spans + row_words)
+                            if clear:
+                                shapes.append(Text(tx, base, word, small, theme.text, anchor, item=item,
+                                                   tooltip=tip))
+                                row_words.append((lo_x, hi_x))
+                                right = max(right, hi_x + MARGIN)
+                                break
                 y += sub_h
             y += 3 * s
 
@@ -354,6 +437,30 @@ def phase_map(project: Project, theme: Theme = DEFAULT, highlight: set[str] | No
     y += h + MARGIN
 
     return Scene(right, y, shapes, title, _describe(project, sched), theme.background)
+
+
+def _lane_label(name: str, x: float, yc: float, size: float, room: float, bold: bool, colour: str,
+                item) -> list[Shape]:
+    """A lane's name: one line when it fits, else two lines (never cut to '…' while two lines
+    of a slightly smaller size can hold it)."""
+    name = plain(name)
+    if text_width(name, size, bold) <= room:
+        return [Text(x, yc + size * 0.36, name, size, colour, bold=bold, item=item, tooltip=name)]
+    small = float(max(1, round(size * 0.85)))  # a whole size: every painter draws it exactly
+    words = name.split()
+    best = None
+    for cut in range(1, len(words)):
+        first, second = " ".join(words[:cut]), " ".join(words[cut:])
+        if text_width(first, small, bold) <= room:
+            best = (first, second)
+    if best is None:
+        return [Text(x, yc + size * 0.36, fit_text(name, size, room, bold), size, colour, bold=bold,
+                     item=item, tooltip=name)]
+    first, second = best[0], fit_text(best[1], small, room, bold)
+    step = (ASCENT + DESCENT) * small + 0.5  # the lines' boxes never overlap
+    base = yc + small * 0.36 - step / 2
+    return [Text(x, base, first, small, colour, bold=bold, item=item, tooltip=name),
+            Text(x, base + step, second, small, colour, bold=bold, item=item, tooltip=name)]
 
 
 def _axis_label(x: float, y: float, text: str, size: float, colour: str, lo: float,
