@@ -73,7 +73,7 @@ def offer_recovery(window: MainWindow) -> bool:
         except (storage.ProjectFileError, OSError) as err:
             dialogs.show_error(window, "Cannot restore", f"The recovery copy cannot be read: {err}")
             continue
-        window.document.open_project(project, recovery.original, dirty=True)
+        window.files.open_recovered(project, recovery.original)
         if window.autosaver.write_now() != recovery.file:
             recovery.discard()  # our own copy now holds the restored edits
         window.show_status("Restored unsaved changes; save to keep them")

@@ -1,10 +1,12 @@
 """Recovery copies: written shortly after edits, offered again after a crash.
 
 While a document has unsaved changes, ``AutoSaver`` writes it (debounced: ``delay_ms`` after the
-last edit, and never later than ``cap_ms`` after the first unsaved edit) to
-``<data dir>/recovery/<key>.changemaker.json`` with a sidecar ``<key>.json`` naming the original
-file, the time and the writing process. The key is a hash of the file's path, or
-``untitled-<pid>``. The user's own file is never written here.
+last edit, and never later than ``cap_ms`` after the first unsaved edit, so a crash loses at
+most a few seconds of work) to ``<data dir>/recovery/<key>.changemaker.json`` with a sidecar
+``<key>.json`` naming the original file, the time and the writing process. The key is a hash of
+the file's path, or ``untitled``, then the process id and the window's number in that process:
+two windows on one file each keep their own copy, and neither removes the other's. The user's
+own file is never written here.
 
 On start, ``find_recoveries`` lists the copies whose writing process is no longer running
 (a crash or a kill): those are offered for restoring. A copy is removed after a save, a clean
@@ -15,9 +17,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import json
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,19 +31,25 @@ from wizard.model import Project
 
 SUFFIX = ".changemaker.json"
 DELAY_MS = 2_000
-CAP_MS = 30_000
+# A recovery write of a large project (2,000 risks, 2.9 MB) takes a few tens of milliseconds
+# (benchmarks/recovery_write.py), so writing at least every 5 s while editing goes on costs
+# little and loses at most 5 s of work in a crash.
+CAP_MS = 5_000
+_windows = itertools.count(1)  # numbers the AutoSavers (one per window) of this process
 
 
 def recovery_dir(data_dir: Path) -> Path:
     return Path(data_dir) / "recovery"
 
 
-def recovery_key(path: str | None, pid: int | None = None) -> str:
-    """The recovery file's stem: a hash of the file's full path, or 'untitled-<pid>'."""
+def recovery_key(path: str | None, pid: int | None = None, window: int = 1) -> str:
+    """The recovery file's stem: a hash of the file's full path (or 'untitled'), the process id
+    and the window's number, e.g. '3f2a…-4242-1'."""
+    pid = pid if pid is not None else os.getpid()
     if not path:
-        return f"untitled-{pid if pid is not None else os.getpid()}"
+        return f"untitled-{pid}-{window}"
     full = str(Path(path).resolve())
-    return hashlib.sha256(full.encode("utf-8")).hexdigest()[:20]
+    return f"{hashlib.sha256(full.encode('utf-8')).hexdigest()[:20]}-{pid}-{window}"
 
 
 def process_start(pid: int) -> str:
@@ -71,16 +79,7 @@ def process_running(pid: int, started: str = "") -> bool:
 
 def _atomic_write_text(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    storage.write_text_atomically(text, path)  # the same temporary files, cleaned up the same way
 
 
 def write_project_copy(project: Project, path: Path) -> None:
@@ -119,6 +118,7 @@ def find_recoveries(data_dir: Path) -> list[Recovery]:
     folder = recovery_dir(data_dir)
     if not folder.is_dir():
         return []
+    storage.remove_stale_temps_in(folder)  # half-written copies of killed sessions
     found: list[Recovery] = []
     for sidecar in folder.glob("*.json"):
         if sidecar.name.endswith(SUFFIX):
@@ -158,6 +158,7 @@ class AutoSaver(QObject):
         super().__init__(parent)
         self.document = document
         self.folder = recovery_dir(data_dir)
+        self.window = next(_windows)  # this window's own copy, apart from other windows' copies
         self._written_key: str | None = None
         self._debounce = QTimer(self, singleShot=True, interval=delay_ms)
         self._cap = QTimer(self, singleShot=True, interval=cap_ms)
@@ -168,7 +169,7 @@ class AutoSaver(QObject):
 
     # -- where ---------------------------------------------------------------------------------
     def key(self) -> str:
-        return recovery_key(self.document.path)
+        return recovery_key(self.document.path, window=self.window)
 
     def file_for(self, key: str) -> Path:
         return self.folder / f"{key}{SUFFIX}"

@@ -65,6 +65,63 @@ def show_error(parent: QWidget | None, title: str, message: str) -> None:
     QMessageBox.critical(parent, title, message)
 
 
+def _choose(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, info: str,
+            buttons: list[tuple[str, str, QMessageBox.ButtonRole]], default: str) -> str:
+    """A message box with named buttons; returns the chosen button's key ('cancel' on Esc)."""
+    box = QMessageBox(parent)
+    box.setIcon(icon)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.setInformativeText(info)
+    made = {key: box.addButton(label, role) for key, label, role in buttons}
+    box.setDefaultButton(made[default])
+    box.exec()
+    clicked = box.clickedButton()
+    return next((key for key, button in made.items() if button is clicked), "cancel")
+
+
+def ask_locked(parent: QWidget | None, name: str, holder: str) -> str:
+    """'read_only', 'copy' or 'cancel' for a file another window or program has open."""
+    return _choose(
+        parent, QMessageBox.Icon.Warning, "File already open",
+        f"“{name}” is already open in {holder}.",
+        "Open it read-only to look at it (you can still save your changes under another name), "
+        "or open a copy as a new, untitled project. Saving over it from here could lose the "
+        "other window's work.",
+        [("read_only", "Open read-only", QMessageBox.ButtonRole.AcceptRole),
+         ("copy", "Open a copy", QMessageBox.ButtonRole.ActionRole),
+         ("cancel", "Cancel", QMessageBox.ButtonRole.RejectRole)],
+        "read_only",
+    )
+
+
+def ask_changed_on_disk(parent: QWidget | None, name: str) -> str:
+    """'reload', 'overwrite', 'save_as' or 'cancel' when the file changed since it was opened."""
+    return _choose(
+        parent, QMessageBox.Icon.Warning, "File changed on disk",
+        f"“{name}” has been changed by another window or program since you opened or last saved "
+        "it.",
+        "Reload it to see that version (your unsaved changes are dropped), overwrite it with "
+        "your version (the other version is kept as the .bak file), or save yours under "
+        "another name.",
+        [("reload", "Reload", QMessageBox.ButtonRole.DestructiveRole),
+         ("overwrite", "Overwrite", QMessageBox.ButtonRole.AcceptRole),
+         ("save_as", "Save As…", QMessageBox.ButtonRole.ActionRole),
+         ("cancel", "Cancel", QMessageBox.ButtonRole.RejectRole)],
+        "save_as",
+    )
+
+
+def ask_save_elsewhere(parent: QWidget | None, message: str) -> bool:
+    """True when the user wants to Save As elsewhere after a save the folder refused."""
+    return _choose(
+        parent, QMessageBox.Icon.Warning, "Cannot save here", message, "",
+        [("save_as", "Save As…", QMessageBox.ButtonRole.AcceptRole),
+         ("cancel", "Cancel", QMessageBox.ButtonRole.RejectRole)],
+        "save_as",
+    ) == "save_as"
+
+
 def choose_new(parent: QWidget | None, examples: list[tuple[str, str]]) -> str | None:
     """'' for a blank project, an example name, or None when cancelled.
 

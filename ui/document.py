@@ -5,7 +5,8 @@ Every edit goes through an undoable command:
 - ``set_value(path, value, text)`` sets one field. ``path`` is a tuple of attribute names and
   list indices from the project, e.g. ``("risks", 3, "likelihood")``. The new value is checked by
   pydantic (and references between items by ``reference_problems``); a refused value raises
-  ``EditError`` with a clear message and the project is left as it was.
+  ``EditError`` with a clear message and the project is left as it was. A dependency that
+  would close a loop of phases is refused the same way, naming the loop.
 - ``replace_project(new, text)`` swaps in a whole new project (structural edits: add, delete,
   duplicate, reorder, imports), which is how deletions also clean up references.
 
@@ -21,6 +22,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from wizard.model import Project, reference_problems
+from wizard.schedule import dependency_pairs, loop_refusal, loops_added
 
 Path = tuple[str | int, ...]
 
@@ -54,7 +56,7 @@ def describe(path: Path) -> str:
 
 def _validation_message(path: Path, err: ValidationError) -> str:
     first = err.errors()[0]
-    return f"{describe(path)}: {first['msg']}"
+    return f"{describe(path)}: {first['msg'].removeprefix('Value error, ')}"
 
 
 class _SetValue(QUndoCommand):
@@ -117,6 +119,7 @@ class Document(QObject):
         old = get_at(self.project, path)
         if old == value and type(old) is type(value):
             return
+        before = dependency_pairs(self.project) if path and path[0] == "phases" else None
         try:
             _set_at(self.project, path, value)
         except ValidationError as err:
@@ -124,7 +127,10 @@ class Document(QObject):
         except (TypeError, ValueError, IndexError, AttributeError) as err:
             raise EditError(f"{describe(path)}: {err}") from None
         after = reference_problems(self.project)
+        loop = loops_added(before, self.project) if before is not None else None
         _set_at(self.project, path, old)
+        if loop:
+            raise EditError(loop_refusal(self.project, loop))
         # Only an edit that leaves a problem needs the state before it to tell whether the
         # edit made the problem: one scan of the references per edit in the usual case.
         before = set(reference_problems(self.project)) if after else set()
@@ -141,6 +147,9 @@ class Document(QObject):
             first = err.errors()[0]
             where = describe(tuple(first["loc"])) if first["loc"] else "project"
             raise EditError(f"{where}: {first['msg']}") from None
+        loop = loops_added(self.project, checked)
+        if loop:
+            raise EditError(loop_refusal(checked, loop))
         self.undo_stack.push(_ReplaceProject(self, self.project.model_copy(deep=True), checked, text))
 
     def edited_copy(self) -> Project:

@@ -3,20 +3,28 @@
 ``FileController`` holds the file logic; every question to the user goes through ``ui.dialogs``
 so tests can answer it. A file that fails to load shows the storage layer's clear message and
 leaves the open document untouched. The user's file is written only on Save / Save As.
+
+Two windows on one file: the open file is locked (``ui.file_lock``); a second window is told
+and may open it read-only (Save goes to Save As) or as an untitled copy. Before saving over its
+own file, a window checks that nobody changed it on disk since it was opened or saved, and if
+somebody did, offers Reload, Overwrite or Save As. Each window has its own recovery copy.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from ui import dialogs
 from ui.autosave import AutoSaver
 from ui.document import Document
+from ui.file_lock import REFRESH_MS, DocumentLock
 from ui.settings import Settings
 from wizard import storage
 from wizard.model import Project
@@ -41,6 +49,24 @@ def file_stem(path: str) -> str:
 def slug(title: str) -> str:
     words = re.sub(r"[^\w\s-]", "", title, flags=re.UNICODE).strip().lower()
     return re.sub(r"[\s_-]+", "-", words)[:60] or "project"
+
+
+DiskState = tuple[int, int, int, str]
+
+
+def disk_state(path: str) -> DiskState | None:
+    """What the file on disk is now: (inode, size, modified time, SHA-256); None if absent."""
+    try:
+        info = os.stat(path)
+        with open(path, "rb") as handle:
+            digest = hashlib.sha256(handle.read()).hexdigest()
+    except OSError:
+        return None
+    return (info.st_ino, info.st_size, info.st_mtime_ns, digest)
+
+
+def same_content(a: DiskState | None, b: DiskState | None) -> bool:
+    return a is None or b is None or a[3] == b[3]
 
 
 def example_choices() -> list[tuple[str, str]]:
@@ -77,10 +103,39 @@ class FileController(QObject):
         self.autosaver = autosaver
         self.widget = parent_widget
         self.status = status or (lambda _message: None)
+        self.lock: DocumentLock | None = None  # held while this window edits its file
+        self.read_only = False  # the file is open in another window: Save goes to Save As
+        self.disk: DiskState | None = None  # the file as it was when opened or last saved
+        self._refresh = QTimer(self, interval=REFRESH_MS)
+        self._refresh.timeout.connect(lambda: self.lock is not None and self.lock.refresh())
+        self._refresh.start()
 
     # -- names ---------------------------------------------------------------------------------
     def display_name(self) -> str:
         return Path(self.document.path).name if self.document.path else "Untitled"
+
+    # -- the lock and the file on disk -----------------------------------------------------------
+    def _set_lock(self, lock: DocumentLock | None) -> None:
+        if self.lock is not None and self.lock is not lock:
+            self.lock.release()
+        self.lock = lock
+
+    def release(self) -> None:
+        """Give up the file (closing the window): its lock goes, so others may edit it."""
+        self._set_lock(None)
+        self.read_only = False
+
+    def _lock_for(self, full: str) -> DocumentLock:
+        if self.lock is not None and self.lock.path == full:
+            return self.lock  # this window's own file, opened again
+        return DocumentLock(full)
+
+    def changed_on_disk(self) -> bool:
+        """True when the open file was changed by someone else since it was opened or saved."""
+        if not self.document.path or self.disk is None:
+            return False
+        now = disk_state(self.document.path)
+        return now is not None and now[:3] != self.disk[:3] and not same_content(now, self.disk)
 
     def _folder(self) -> str:
         folder = self.settings.value("files/last_folder", "")
@@ -99,6 +154,8 @@ class FileController(QObject):
     def _drop_current(self) -> None:
         if self.autosaver is not None:
             self.autosaver.remove()
+        self.release()
+        self.disk = None
 
     # -- new and open --------------------------------------------------------------------------
     def new(self) -> bool:
@@ -142,6 +199,7 @@ class FileController(QObject):
         """Open a project file; on failure show why and keep the open document as it was."""
         if prompt and not self.maybe_save():
             return False
+        state = disk_state(path)  # before reading: a change made meanwhile is noticed later
         try:
             project = storage.load(path)
         except storage.ProjectFileError as err:
@@ -152,18 +210,73 @@ class FileController(QObject):
         except OSError as err:  # belt and braces: the storage layer should wrap these
             dialogs.show_error(self.widget, "Cannot open the file", f"{path}: {err.strerror or err}")
             return False
-        self._drop_current()
         full = str(Path(path).resolve())
+        lock = self._lock_for(full)
+        read_only = False
+        if not lock.acquire():
+            holder = lock.holder()
+            answer = dialogs.ask_locked(self.widget, Path(full).name,
+                                        holder.describe() if holder else "another window")
+            if answer == "copy":
+                self._drop_current()
+                self.document.open_project(project, None, dirty=True)
+                self.status(f"Opened a copy of {Path(full).name}: save it under a new name to keep it")
+                return True
+            if answer != "read_only":
+                return False
+            read_only, lock = True, None
+        if lock is not None and lock is self.lock:
+            self.lock = None  # this window's own file again: dropping it must not unlock it
+        self._drop_current()
+        self._set_lock(lock)
+        self.read_only = read_only
         self.document.open_project(project, full)
+        self.disk = state
+        storage.remove_stale_temps(full)  # temporary files a killed save left beside it
         self.settings.add_recent(full)
         self.settings.set_value("files/last_folder", str(Path(full).parent))
-        self.status(f"Opened {Path(full).name}")
+        self.status(f"Opened {Path(full).name}" + (" read-only: it is open in another window; "
+                                                    "save your changes under another name"
+                                                    if read_only else ""))
         self.opened.emit(full)
+        return True
+
+    def open_recovered(self, project: Project, path: str | None) -> None:
+        """Open a restored recovery copy of ``path`` as unsaved changes (locking the file)."""
+        self._drop_current()
+        if path:
+            lock = DocumentLock(path)
+            if lock.acquire():
+                self._set_lock(lock)
+            else:
+                self.read_only = True
+            self.disk = disk_state(path)
+        self.document.open_project(project, path, dirty=True)
+
+    def reload(self) -> bool:
+        """Read the open file again from disk, dropping unsaved changes."""
+        path = self.document.path
+        if not path:
+            return False
+        state = disk_state(path)
+        try:
+            project = storage.load(path)
+        except storage.ProjectFileError as err:
+            dialogs.show_error(self.widget, "Cannot reload the file", _message(err))
+            return False
+        if self.autosaver is not None:
+            self.autosaver.remove()
+        self.document.open_project(project, path)
+        self.disk = state
+        self.status(f"Reloaded {Path(path).name} from disk")
         return True
 
     # -- save ----------------------------------------------------------------------------------
     def save(self) -> bool:
-        if not self.document.path:
+        if self.read_only:
+            self.status(f"{self.display_name()} is open read-only: save your changes under "
+                        "another name")
+        if not self.document.path or self.read_only:
             return self.save_as()
         return self._save_to(self.document.path)
 
@@ -178,14 +291,42 @@ class FileController(QObject):
         return self._save_to(with_suffix(path))
 
     def _save_to(self, path: str) -> bool:
+        full = str(Path(path).resolve())
+        own = full == self.document.path and not self.read_only
+        lock = self.lock if own else DocumentLock(full)
+        if not own and not lock.acquire():
+            holder = lock.holder()
+            dialogs.show_error(
+                self.widget, "Cannot save",
+                f"{Path(full).name} is open in {holder.describe() if holder else 'another window'}; "
+                "saving over it could lose that window's work. Choose another name.")
+            return False
+        if own and self.changed_on_disk():
+            answer = dialogs.ask_changed_on_disk(self.widget, Path(full).name)
+            if answer == "reload":
+                return self.reload()
+            if answer == "save_as":
+                return self.save_as()
+            if answer != "overwrite":
+                return False
         try:
-            storage.save(self.document.project, path)
+            storage.save(self.document.project, full)
         except OSError as err:
+            if lock is not None and lock is not self.lock:
+                lock.release()
+            if isinstance(err, storage.ProjectSaveError) and (
+                    err.folder_not_writable or err.folder_missing):
+                if dialogs.ask_save_elsewhere(self.widget, _message(err)):
+                    return self.save_as()
+                return False
             dialogs.show_error(self.widget, "Cannot save", _message(err))
             return False
-        full = str(Path(path).resolve())
         if self.autosaver is not None:
             self.autosaver.remove()
+        if not own:
+            self._set_lock(lock)
+            self.read_only = False
+        self.disk = disk_state(full)
         if full != self.document.path:
             self.document.set_path(full)
         self.document.set_clean()

@@ -223,7 +223,8 @@ class MainWindow(QMainWindow):
         return self.files.display_name()
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self.display_name()}[*] – {APP_NAME}")
+        read_only = " (read-only)" if self.files.read_only else ""
+        self.setWindowTitle(f"{self.display_name()}{read_only}[*] – {APP_NAME}")
         self.setWindowModified(self.document.is_dirty)
 
     def show_status(self, message: str, timeout_ms: int = 5000) -> None:
@@ -531,6 +532,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.autosaver.remove()
+        self.files.release()  # the file's lock: another window may now edit it
         for page in self._pages:
             if page is not None:
                 layout_memory.save(page, self.settings)

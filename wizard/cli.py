@@ -10,7 +10,8 @@
     changemaker FILE                           open FILE in the desktop wizard
 
 Exit codes of ``check``: 0 when no unaccepted error-severity finding, 1 when there is one,
-2 when the file cannot be read. This module never imports Qt; the desktop wizard is imported
+2 when the file cannot be read. No command prints a traceback: an unexpected error is one line
+naming it, with exit code 2. This module never imports Qt; the desktop wizard is imported
 only inside the branch that opens it.
 """
 
@@ -99,7 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if _is_file_to_open(args_list):
             if not os.path.exists(args_list[0]):
-                _error(f"{args_list[0]}: there is no such file")
+                _error(f"{storage.clip(args_list[0], 200)}: there is no such file")
                 return EXIT_UNREADABLE
             return _open_gui(args_list)
         parser, exporter = build_parser()
@@ -128,6 +129,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:  # e.g. piped into 'head'
         return EXIT_OK
+    except Exception as exc:  # never a traceback: one line saying what went wrong
+        _error(unexpected(exc))
+        return EXIT_UNREADABLE
+
+
+def unexpected(exc: BaseException) -> str:
+    """One line for an error no command expected, with its kind and (clipped) words."""
+    words = " ".join(str(exc).split())
+    detail = f"{type(exc).__name__}: {storage.clip(words, 200)}" if words else type(exc).__name__
+    return f"unexpected error ({detail}); nothing more was done. Please report this."
 
 
 # new ---------------------------------------------------------------------------------------------
@@ -150,7 +161,7 @@ def _new(args: argparse.Namespace) -> int:
         return EXIT_UNREADABLE
     if args.example:
         if args.example not in catalog.example_names():
-            _error(f"new: there is no example called '{args.example}'. The examples are: "
+            _error(f"new: there is no example called '{storage.clip(args.example)}'. The examples are: "
                    + ", ".join(catalog.example_names()))
             return EXIT_UNREADABLE
         try:

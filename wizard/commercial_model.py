@@ -27,6 +27,7 @@ from wizard.model import (
     Money,
     Name,
     Percent,
+    PlanDate,
     ShortText,
     Strict,
     Withholdable,
@@ -55,13 +56,13 @@ class MarketEngagement(Strict):
     """One piece of preliminary market engagement (Procurement Act 2023 s.16-17)."""
 
     what: Name
-    date: dt.date | None = None
+    date: PlanDate | None = None
     with_whom: ShortText = ""
 
 
 class TimetableEntry(Strict):
     milestone: Milestone
-    date: dt.date
+    date: PlanDate
 
 
 class EvaluationWeights(Strict):
@@ -132,7 +133,7 @@ class AssuranceReview(Strict):
     """A planned assurance or gateway review."""
 
     name: Name  # e.g. "Gateway 3: investment decision"
-    date: dt.date | None = None
+    date: PlanDate | None = None
     by: ShortText = ""
 
 
@@ -155,14 +156,14 @@ class Benefit(Strict):
     measure: ShortText = ""
     baseline: ShortText = ""
     target: ShortText = ""
-    date: dt.date | None = None
+    date: PlanDate | None = None
     objective: ItemId | None = None  # the social impact objective it serves
     cash_releasing: bool = False
 
 
 class EvaluationPlan(Strict):
-    mid_term: dt.date | None = None
-    end: dt.date | None = None
+    mid_term: PlanDate | None = None
+    end: PlanDate | None = None
     by: ShortText = ""
     independent: bool = False
     method: LongText = ""

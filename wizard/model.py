@@ -12,7 +12,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from wizard.thresholds import SUBCONTRACT_THRESHOLD
 from wizard.vocab import (
@@ -43,6 +51,10 @@ MAX_RISKS = 20_000
 MAX_SMALL_LIST = 100
 MAX_MONTHS = 1_200  # a hundred years
 MAX_GBP = 10**13  # ten trillion pounds
+# The contract start must leave room for every month counted from it (phases, reviews, breaks,
+# appraisal years: a few hundred years at most) within the dates Python can hold (year 9999).
+EARLIEST_START = dt.date(1900, 1, 1)
+LATEST_START = dt.date(2200, 12, 31)
 
 ItemId = Annotated[
     str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}$", strict=True)
@@ -61,6 +73,20 @@ AppraisalYear = Annotated[int, Field(ge=0, le=MAX_APPRAISAL_YEARS, strict=True)]
 Uplift = Annotated[float, Field(ge=0, le=1_000)]  # an optimism bias uplift in %
 Probability = Annotated[float, Field(ge=0, le=100)]  # a probability in %
 CsfMeets = Literal["meets", "partly", "fails"]
+
+
+def _within_horizon(day: dt.date) -> dt.date:
+    if not EARLIEST_START <= day <= LATEST_START:
+        raise ValueError(
+            f"the date {day.isoformat()} is outside the years Changemaker plans for: it must "
+            f"fall between {EARLIEST_START.isoformat()} and {LATEST_START.isoformat()}"
+        )
+    return day
+
+
+# A date of the plan (procurement timetable, reviews, benefits...): within the same horizon as
+# the contract start, so that timelines drawn around it stay within the dates Python can hold.
+PlanDate = Annotated[dt.date, AfterValidator(_within_horizon)]
 
 
 class Strict(BaseModel):
@@ -183,6 +209,17 @@ class ProjectInfo(Strict):
     # None: the year the contract starts
     budget: list[BudgetYear] = Field(default_factory=list, max_length=MAX_APPRAISAL_YEARS + 1)
     funding: list[FundingSource] = Field(default_factory=list, max_length=MAX_SMALL_LIST)
+
+    @field_validator("start")
+    @classmethod
+    def _start_within_horizon(cls, start: dt.date) -> dt.date:
+        if not EARLIEST_START <= start <= LATEST_START:
+            raise ValueError(
+                f"the contract start {start.isoformat()} is outside the years Changemaker plans "
+                f"for: it must fall between {EARLIEST_START.isoformat()} and "
+                f"{LATEST_START.isoformat()}, so that every month counted from it is a real date"
+            )
+        return start
 
 
 class Partner(Strict):

@@ -13,17 +13,22 @@ one :class:`ProjectFileError` whose message reads ``FILE: FIELD: PROBLEM`` in pl
 Saving is atomic: the new text goes to a temporary file in the same folder, is flushed and
 synced to disk, the previous version is kept as ``NAME.bak``, and only then does the new file
 replace the old one. If any step fails the previous file is untouched, the temporary file is
-removed, and :class:`ProjectSaveError` says what went wrong.
+removed, and :class:`ProjectSaveError` says what went wrong. A save that is killed (power cut,
+SIGKILL) leaves the old or the new version, never half of one; the temporary files it leaves are
+removed by the next save or open of the same document (``remove_stale_temps``), never while
+another process's save still holds them.
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
 import secrets
 import shutil
 import stat
+import time
 from collections.abc import Callable
 from itertools import accumulate
 from pathlib import Path
@@ -86,13 +91,27 @@ class ProjectFileError(Exception):
 
 
 class ProjectSaveError(OSError):
-    """A save that did not happen. The previous file, if any, is unchanged."""
+    """A save that did not happen. The previous file, if any, is unchanged (unless the folder
+    itself has gone, when there is no previous version to speak of).
 
-    def __init__(self, path: str, reason: str) -> None:
+    ``folder_not_writable`` is True when the file could have been written but its folder
+    cannot: a safe save needs the folder, so the app offers Save As elsewhere.
+    """
+
+    def __init__(self, path: str, reason: str, *, folder_missing: bool = False,
+                 folder_not_writable: bool = False) -> None:
         self.path = path
         self.reason = reason
+        self.folder_missing = folder_missing
+        self.folder_not_writable = folder_not_writable
         name = os.path.basename(path) or path
-        super().__init__(f"Could not save {name}: {reason}. The previous version is unchanged.")
+        if folder_missing:
+            after = "Save it in another folder with Save As."
+        elif folder_not_writable:
+            after = "The previous version is unchanged; use Save As to save it in another folder."
+        else:
+            after = "The previous version is unchanged."
+        super().__init__(f"Could not save {name}: {reason}. {after}")
 
     def __str__(self) -> str:
         return self.args[0]
@@ -228,6 +247,8 @@ def _reencode(document: dict[str, Any]) -> bytes:
 
 
 def _decode(data: bytes) -> str:
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):  # before UTF-16's marks
+        raise _Refused("the file is UTF-32 text; save it as UTF-8 and open it again")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise _Refused("the file is UTF-16 text; save it as UTF-8 and open it again")
     try:
@@ -400,12 +421,15 @@ def _explain(items: list[dict[str, Any]], total: int | None = None) -> tuple[str
 
 
 def _field_path(loc: tuple[Any, ...]) -> str:
+    """``risks[3].likelihood``; a part that is not a field of the model (an unknown key of any
+    length) is clipped, so a message never echoes megabytes."""
     path = ""
     for part in loc:
         if isinstance(part, int):
             path += f"[{part}]"
         else:
-            path += f".{part}" if path else str(part)
+            name = clip(str(part))
+            path += f".{name}" if path else name
     return path
 
 
@@ -457,12 +481,12 @@ def _explain_one(item: dict[str, Any]) -> tuple[str, str]:
         return field, f"{_describe(given)} is not one of the allowed values: {ctx.get('expected')}"
     if kind == "literal_error":
         return field, f"must be {ctx.get('expected')}, not {_describe(given)}"
-    if kind.startswith("date"):
-        return field, f"must be a date written YYYY-MM-DD, not {_describe(given)}"
-    if kind.startswith("datetime"):
+    if kind.startswith("datetime"):  # before "date", which is its prefix
         return field, (
             f"must be a date and time written YYYY-MM-DDTHH:MM:SS, not {_describe(given)}"
         )
+    if kind.startswith("date"):
+        return field, f"must be a date written YYYY-MM-DD, not {_describe(given)}"
     if kind == "value_error":
         return field, str(item.get("msg", "")).removeprefix("Value error, ")
     return field, f"{item.get('msg', 'is not valid')} (given {_describe(given)})"
@@ -485,8 +509,12 @@ def _describe(value: Any) -> str:
     return _clip(repr(value))
 
 
-def _clip(text: str, limit: int = 40) -> str:
+def clip(text: str, limit: int = 40) -> str:
+    """``text`` cut to ``limit`` characters (ending in …) for quoting in a message."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+_clip = clip
 
 
 def _too_large(size: int) -> str:
@@ -560,30 +588,160 @@ def _atomic_write(data: bytes, target: Path, keep_backup: bool) -> None:
     if target.is_symlink():  # save through a link to the real file, keeping the link
         target = Path(os.path.realpath(target))
     folder = target.parent
-    temp = folder / f".{target.name}.{secrets.token_hex(4)}.tmp"
     name = os.fspath(target)
+    if not folder.is_dir():
+        raise ProjectSaveError(
+            name, f"the folder {folder} does not exist (it may have been moved, renamed or "
+            "disconnected)", folder_missing=True)
+    remove_stale_temps(target)
+    temp: Path | None = None
     try:
-        if not folder.is_dir():
-            raise FileNotFoundError(f"the folder {folder} does not exist")
         if target.is_dir():
             raise IsADirectoryError(f"{target.name} is a folder")
         mode = _mode_for(target)
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
+        try:
+            temp, fd = _create_temp(folder, f".{target.name}.", mode)
+        except OSError as exc:
+            refused = isinstance(exc, PermissionError) or exc.errno == errno.EROFS
+            if refused and (exc.errno == errno.EROFS or not os.access(folder, os.W_OK)):
+                raise ProjectSaveError(
+                    name, f"the folder {folder} is not writable ({_os_reason(exc)}). A safe save "
+                    "writes the new version beside the file and then swaps it in, so the folder "
+                    "must be writable, not only the file", folder_not_writable=True) from exc
+            raise
         try:
             _write(fd, data)
             _fsync(fd)
+            if fcntl is None:  # pragma: no cover - Windows cannot rename a file still open
+                os.close(fd)
+                fd = -1
+            if keep_backup and target.exists():
+                _backup(target)
+            _replace(temp, target)
         finally:
-            os.close(fd)
-        if keep_backup and target.exists():
-            _backup(target)
-        _replace(temp, target)
+            if fd >= 0:
+                os.close(fd)  # also releases the temporary file's lock
+    except ProjectSaveError:
+        raise
     except OSError as exc:
-        _discard(temp)
+        if temp is not None:
+            _discard(temp)
+        if not folder.is_dir():  # it went while saving
+            raise ProjectSaveError(name, f"the folder {folder} no longer exists ({_os_reason(exc)})",
+                                   folder_missing=True) from exc
         raise ProjectSaveError(name, _os_reason(exc)) from exc
     except BaseException:
-        _discard(temp)
+        if temp is not None:
+            _discard(temp)
         raise
     _fsync_folder(folder)
+
+
+def write_text_atomically(text: str, path: str | os.PathLike[str]) -> None:
+    """Write a small text file (e.g. a sidecar) atomically, with the same temporary files."""
+    _atomic_write(text.encode("utf-8"), Path(path), keep_backup=False)
+
+
+# Temporary files of a save: ``.NAME.<8 hex>.tmp`` (the new version being written) and
+# ``.NAME.bak.<8 hex>.tmp`` (the previous version on its way to NAME.bak). A save holds an
+# exclusive lock (flock) on its own temporary file while it runs; the kernel drops the lock when
+# the process ends, even by SIGKILL, so an unlocked temporary file is one a killed save left.
+# Where there are no such locks (Windows), files older than STALE_SECONDS count as left.
+STALE_SECONDS = 60
+_TEMP_NAME = re.compile(r"^\.(?P<name>.+?)(?P<bak>\.bak)?\.[0-9a-f]{8}\.tmp$")
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+
+
+def _create_temp(folder: Path, prefix: str, mode: int) -> tuple[Path, int]:
+    """A new temporary file, created exclusively and locked: (its path, an open descriptor)."""
+    for _attempt in range(5):
+        temp = folder / f"{prefix}{secrets.token_hex(4)}.tmp"
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
+        if fcntl is None:
+            return temp, fd
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        try:  # a cleaner may have taken it for a killed save's file before the lock was held
+            if os.stat(temp).st_ino == os.fstat(fd).st_ino:
+                return temp, fd
+        except FileNotFoundError:
+            pass
+        os.close(fd)
+    raise OSError(f"could not create a temporary file in {folder}")
+
+
+def _held_by_a_live_save(path: Path) -> bool:
+    if fcntl is None:  # pragma: no cover - Windows: by age; an open file cannot be deleted there
+        try:
+            return time.time() - os.stat(path).st_mtime < STALE_SECONDS
+        except OSError:
+            return True
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return True  # gone already, or not ours to open
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        return True
+    os.close(fd)  # it could be locked: no save holds it
+    return False
+
+
+def stale_temps(path: str | os.PathLike[str]) -> list[Path]:
+    """The temporary files that killed saves of the document at PATH left behind (only this
+    document's, only those no running save holds)."""
+    target = Path(path)
+    if target.is_symlink():
+        target = Path(os.path.realpath(target))
+    return _stale_in(target.parent, target.name)
+
+
+def _stale_in(folder: Path, only: str | None = None) -> list[Path]:
+    """Left-behind temporary files in FOLDER, of the document named ``only`` or of every one."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    groups: dict[str, tuple[list[Path], list[Path]]] = {}
+    for entry in names:
+        match = _TEMP_NAME.match(entry)
+        if match and (only is None or match.group("name") == only):
+            data, staging = groups.setdefault(match.group("name"), ([], []))
+            (staging if match.group("bak") else data).append(folder / entry)
+    stale: list[Path] = []
+    for data, staging in groups.values():
+        live = [p for p in data if _held_by_a_live_save(p)]
+        stale += [p for p in data if p not in live]
+        if not live:  # else a save runs now: its previous version may be on its way to NAME.bak
+            stale += [p for p in staging if not _held_by_a_live_save(p)]
+    return stale
+
+
+def remove_stale_temps_in(folder: str | os.PathLike[str]) -> list[Path]:
+    """Delete the left-behind temporary files of every document in FOLDER (e.g. the recovery
+    folder, where a killed session's documents are never saved again). Never raises."""
+    return _remove(_stale_in(Path(folder)))
+
+
+def remove_stale_temps(path: str | os.PathLike[str]) -> list[Path]:
+    """Delete what ``stale_temps`` finds; returns what was deleted. Never raises."""
+    return _remove(stale_temps(path))
+
+
+def _remove(paths: list[Path]) -> list[Path]:
+    removed = []
+    for leftover in paths:
+        try:
+            os.unlink(leftover)
+        except OSError:
+            continue
+        removed.append(leftover)
+    return removed
 
 
 def _mode_for(target: Path) -> int:
@@ -612,12 +770,18 @@ def _replace(source: Path, target: Path) -> None:
 def _backup(target: Path) -> None:
     """Keep the current file as NAME.bak: a hard link where possible, else a copy."""
     backup = backup_path(target)
+    try:
+        if os.path.samefile(target, backup):
+            return  # a save killed after keeping the backup: NAME.bak already is this version
+    except OSError:
+        pass
     staging = backup.with_name(f".{backup.name}.{secrets.token_hex(4)}.tmp")
     try:
         try:
             os.link(target, staging)
         except OSError:
             shutil.copy2(target, staging)
+        # (rename does nothing when both names are links to one file, hence the check above)
         os.replace(staging, backup)
     except OSError as exc:
         _discard(staging)

@@ -6,7 +6,8 @@ Settling the room's votes: the agreed likelihood and the agreed impact are each 
 the participants' scores, **rounded half up** (so a tie between 3 and 4 settles on 4: when the
 room is split, the more cautious score wins). A risk without votes keeps its own scores.
 
-The quick edits (``add_risk``, ``add_phase``, ``move_phase``, ``resize_phase``) return a new
+The quick edits (``add_risk``, ``add_phase``, ``move_phase``, ``resize_phase``,
+``toggle_dependency``) return a new
 project and never change the one given; a refused edit raises ``WorkshopError`` whose message
 says what is wrong and where.
 """
@@ -18,7 +19,8 @@ import math
 import re
 import statistics
 
-from wizard.model import MAX_MONTHS, MAX_SHORT, Decision, Phase, Project, Risk, Vote, next_id
+from wizard.model import MAX_MONTHS, MAX_SHORT, MAX_SMALL_LIST, Decision, Phase, Project, Risk, Vote, next_id
+from wizard.schedule import loop_if_added, loop_refusal
 
 Spread = tuple[int, int, int, int]  # (min likelihood, max likelihood, min impact, max impact)
 
@@ -173,6 +175,28 @@ def resize_phase(project: Project, phase_id: str, months: int) -> tuple[Project,
     new = project.model_copy(deep=True)
     new.phase(phase_id).duration_months = duration
     return new, duration
+
+
+def toggle_dependency(project: Project, phase_id: str, on_id: str) -> tuple[Project, bool]:
+    """A copy in which ``phase_id`` depends on ``on_id`` (or no longer does, if it did);
+    returns (project, True when the dependency was added). A dependency that would close a
+    loop is refused, naming the loop."""
+    phase, other = project.phase(phase_id), project.phase(on_id)
+    if phase is None or other is None:
+        missing = phase_id if phase is None else on_id
+        raise WorkshopError(f"Dependency: no phase has the id '{missing}'")
+    new = project.model_copy(deep=True)
+    target = new.phase(phase_id)
+    if on_id in target.depends_on:
+        target.depends_on = [d for d in target.depends_on if d != on_id]
+        return new, False
+    loop = loop_if_added(project, phase_id, on_id)
+    if loop:
+        raise WorkshopError(loop_refusal(project, loop))
+    if len(target.depends_on) >= MAX_SMALL_LIST:
+        raise WorkshopError(f"Phase {phase_id} already depends on {MAX_SMALL_LIST} phases, the most")
+    target.depends_on = [*target.depends_on, on_id]
+    return new, True
 
 
 # -- contrast (WCAG 2) -----------------------------------------------------------------------------

@@ -45,7 +45,7 @@ def test_edits_are_written_to_a_recovery_copy_not_the_users_file(qtbot, window, 
     with qtbot.waitSignal(window.autosaver.written, timeout=3000) as blocker:
         pass
     copy = blocker.args[0]
-    key = recovery_key(str(saved_file))
+    key = recovery_key(str(saved_file), os.getpid(), window.autosaver.window)
     assert copy == str(recovery_dir(window.settings.folder) / f"{key}.changemaker.json")
     assert storage.load(copy).project.title == "Pool and gym"
     sidecar = json.loads((recovery_dir(window.settings.folder) / f"{key}.json").read_text())
@@ -87,7 +87,8 @@ def test_undo_back_to_the_saved_state_removes_the_copy(qtbot, window, saved_file
 def test_a_clean_close_removes_the_copy(qtbot, window):
     window.document.set_value(("project", "title"), "Untitled edits", "Change title")
     copy = window.autosaver.write_now()
-    assert copy is not None and copy.name == f"untitled-{os.getpid()}.changemaker.json"
+    assert copy is not None
+    assert copy.name == f"untitled-{os.getpid()}-{window.autosaver.window}.changemaker.json"
     window.close()
     assert recovery_files(window.settings.folder) == []
 
@@ -100,7 +101,7 @@ def test_copies_of_running_sessions_are_not_offered_but_dead_ones_are(qtbot, win
     # Make it look as if a process that has since ended wrote it.
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
                           capture_output=True, text=True, check=True)
-    sidecar = recovery_dir(window.settings.folder) / f"{recovery_key(str(saved_file))}.json"
+    sidecar = recovery_dir(window.settings.folder) / f"{window.autosaver.key()}.json"
     info = json.loads(sidecar.read_text())
     info["pid"] = int(dead.stdout)
     sidecar.write_text(json.dumps(info))
@@ -144,5 +145,5 @@ def test_restore_an_untitled_copy(qtbot, window, monkeypatch):
     assert window.document.path is None
     assert window.document.is_dirty and window.isWindowModified()
     # The orphan is replaced by this session's own copy.
-    assert recovery_files(window.settings.folder) == [
-        f"untitled-{os.getpid()}.changemaker.json", f"untitled-{os.getpid()}.json"]
+    own = f"untitled-{os.getpid()}-{window.autosaver.window}"
+    assert recovery_files(window.settings.folder) == [f"{own}.changemaker.json", f"{own}.json"]

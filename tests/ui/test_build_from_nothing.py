@@ -225,11 +225,15 @@ def test_build_from_nothing_save_reopen_and_undo_all(qtbot, tmp_path, monkeypatc
     qtbot.addWidget(reopened)
     show(qtbot, reopened)
     monkeypatch.setattr(dialogs, "ask_open_path", lambda *_args: str(path))
+    # The first window still has the file open: the second is told and opens it read-only.
+    told = []
+    monkeypatch.setattr(dialogs, "ask_locked", lambda *args: told.append(args[1]) or "read_only")
     reopened.activateWindow()
     qtbot.waitUntil(reopened.isActiveWindow)
     reopened.step_list.setFocus()
     qtbot.keyClick(reopened.step_list, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
     assert reopened.document.project == doc.project
+    assert told == ["leisure.changemaker.json"] and reopened.files.read_only
     assert find(reopened, QLineEdit, "project.title").text() == "Marshfield leisure partnership"
     reopened.go_to_step("risks")
     assert reopened.page("risks").table.view.model().rowCount() == 1

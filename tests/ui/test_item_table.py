@@ -116,8 +116,13 @@ def test_checkbox_cell_toggles_with_a_click(qtbot):
 def test_phase_list_cell_drops_down_a_list_to_tick(qtbot):
     doc = Document(_project())
     table = _phase_table(qtbot, doc)
+    # PH2 follows PH1: PH1 depending on PH2 would close a loop, so it is refused, with why.
     offered = tick_in_cell(qtbot, table.view, 0, "Depends on", ["Operation (PH2)"])
     assert offered == ["Operation (PH2)"]  # a phase is never offered as its own dependency
+    assert doc.project.phases[0].depends_on == []
+    assert "would make a loop" in table.message.text()
+    doc.set_value(("phases", 1, "depends_on"), [], "Change depends on of PH2")
+    tick_in_cell(qtbot, table.view, 0, "Depends on", ["Operation (PH2)"])
     assert doc.project.phases[0].depends_on == ["PH2"]
     assert cell_text(table.view, 0, "Depends on") == "PH2"
     assert doc.undo_stack.undoText() == "Change depends on of PH1"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QListWidget, QPushButton, QToolButton
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QListWidget, QPushButton, QToolButton
 
 from tests.ui.page_helpers import (
     cell_text,
@@ -83,8 +83,27 @@ def test_dependency_checklist_and_loops(qtbot):
     assert cell_text(page.table.view, 1, "Depends on") == "PH1"
     page.table.select_row(0)
     deps.item(0).setCheckState(Qt.CheckState.Checked)
-    assert doc.project.phases[0].depends_on == ["PH2"]
-    assert any("loop" in p for p in page.problems())
+    # PH2 already follows PH1: making PH1 depend on PH2 would close a loop, so it is refused.
+    assert doc.project.phases[0].depends_on == []
+    assert deps.item(0).checkState() == Qt.CheckState.Unchecked
+    error = find(page, QLabel, "phases.depends_on.error")
+    assert "Phase 1 → Phase 2 → Phase 1" in error.text()
+    assert not any("loop" in p for p in page.problems())
+
+
+def test_a_dependency_typed_in_the_table_that_closes_a_loop_is_refused(qtbot):
+    doc, page = _page(qtbot)
+    add = find(page, QToolButton, "phases.add")
+    for _ in range(3):
+        click(qtbot, add)
+    tick_in_cell(qtbot, page.table.view, 1, "Depends on", ["Phase 1 (PH1)"])
+    tick_in_cell(qtbot, page.table.view, 2, "Depends on", ["Phase 2 (PH2)"])
+    steps = doc.undo_stack.count()
+    tick_in_cell(qtbot, page.table.view, 0, "Depends on", ["Phase 3 (PH3)"])
+    assert [p.depends_on for p in doc.project.phases] == [[], ["PH1"], ["PH2"]]
+    assert doc.undo_stack.count() == steps
+    assert page.table.message.isVisible()
+    assert "Phase 1 → Phase 2 → Phase 3 → Phase 1" in page.table.message.text()
 
 
 def test_a_phase_is_not_offered_as_its_own_dependency(qtbot):

@@ -246,3 +246,44 @@ def test_moving_a_dependent_phase_says_when_it_really_starts(qtbot, document, ph
     assert document.project.phase("P2").start_month == 12
     assert phases.message.text() == (
         "P2: Start month 24 → 12; it still starts at month 24, when P1 finishes")
+
+
+def test_f_makes_a_phase_follow_the_one_above_and_refuses_a_loop(qtbot, document, phases):
+    document.load_project(Project(phases=[
+        Phase(id="P1", name="Design", depends_on=["P2"]),
+        Phase(id="P2", name="Build"),
+        Phase(id="P3", name="Operate"),
+    ]))
+    phases.refresh()
+    phases.focus_list()
+    phases.select("P3")
+    qtbot.keyClick(phases.list, Qt.Key.Key_F)
+    assert document.project.phase("P3").depends_on == ["P2"]
+    assert phases.message.text() == "P3: Depends on P2"
+    assert document.project.decisions[-1].change == "Depends on P2"
+    phases.select("P2")  # P1 already waits for P2, so P2 following P1 would close a loop
+    qtbot.keyClick(phases.list, Qt.Key.Key_F)
+    assert document.project.phase("P2").depends_on == []
+    assert phases.message.property("kind") == "error"
+    assert phases.message.text() == (
+        "Phase 'Build' cannot depend on 'Design': that would make a loop Build → Design → Build, "
+        "in which no phase can start first")
+    assert len(document.project.decisions) == 1
+    phases.select("P3")
+    qtbot.keyClick(phases.list, Qt.Key.Key_F)  # again: the dependency is taken away
+    assert document.project.phase("P3").depends_on == []
+
+
+def test_the_document_refuses_any_edit_that_closes_a_loop(qtbot, document):
+    from ui.document import EditError
+
+    document.load_project(Project(phases=[
+        Phase(id="A", name="Design"), Phase(id="B", name="Build", depends_on=["A"])]))
+    with pytest.raises(EditError, match="Design → Build → Design"):
+        document.set_value(("phases", 0, "depends_on"), ["B"])
+    assert document.project.phases[0].depends_on == []
+    copy = document.edited_copy()
+    copy.phases[0].depends_on = ["B"]
+    with pytest.raises(EditError, match="Design → Build → Design"):
+        document.replace_project(copy, "Loop")
+    assert document.project.phases[0].depends_on == [] and document.undo_stack.count() == 0

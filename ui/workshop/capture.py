@@ -9,7 +9,8 @@ Risks (``RiskCapture``):
   K or Enter settles the agreed value from the votes; N notes the last change.
 Phases (``PhaseCapture``): type a name and press Enter to add it; on the list, Left / Right move
 the start a month (Shift: a year; months are counted from the contract start, as on the map), + / − make it a month longer / shorter (] / [ a year);
-N notes the last change.
+F makes it follow (depend on) the phase above, or no longer; a dependency that would close a
+loop is refused with a message naming the loop; N notes the last change.
 
 Every change is one undo step (with its decision-log line) named like
 "Set likelihood of R3 to 4 (workshop)".
@@ -38,6 +39,7 @@ from wizard.workshop import (
     parse_vote,
     resize_phase,
     settle,
+    toggle_dependency,
     vote_spread,
     with_vote,
 )
@@ -56,6 +58,7 @@ PHASE_KEYS: tuple[tuple[tuple[str, str], ...], ...] = (
     (("← / →", "start a month earlier / later (Shift: a year)"),),
     (("+ / −", "a month longer / shorter"), ("] / [", "a year longer / shorter"),
      ("N", "note on the last change")),
+    (("F", "follows the phase above (or no longer)"),),
 )
 
 
@@ -520,7 +523,25 @@ class PhaseCapture(CapturePanel):
         if key in sizes:
             self._resize(phase, sizes[key])
             return True
+        if key == Qt.Key.Key_F:
+            self._follow_above(phase)
+            return True
         return False
+
+    def _follow_above(self, phase) -> None:
+        phases = self.document.project.phases
+        at = next((i for i, p in enumerate(phases) if p.id == phase.id), 0)
+        if at == 0:
+            self.show_message(f"{phase.id} is the first phase: there is no phase above it", "error")
+            return
+        above = phases[at - 1]
+        try:
+            new, added = toggle_dependency(self.document.project, phase.id, above.id)
+        except WorkshopError as err:
+            self.show_message(str(err), "error")
+            return
+        change = (f"Depends on {above.id}" if added else f"No longer depends on {above.id}")
+        self.apply(new, phase.id, change, f"{phase.id}: {change.lower()} (workshop)")
 
     def _move(self, phase, months: int) -> None:
         new, start = move_phase(self.document.project, phase.id, months)

@@ -3,11 +3,9 @@ outcomes that deepen over time, review points, and a schedule that fits the cont
 
 from __future__ import annotations
 
-import networkx as nx
-
 from wizard.checks.base import Finding, Rule, finding, phase_label, years
 from wizard.model import Project
-from wizard.schedule import build_schedule, phase_graph
+from wizard.schedule import build_schedule, find_loops, loop_text, phase_graph
 from wizard.thresholds import LONG_CONTRACT, LONG_PHASE
 
 
@@ -59,26 +57,16 @@ def overrun(project: Project) -> list[Finding]:
 
 
 def loops(project: Project) -> list[Finding]:
-    """One finding per loop, on the loop's first phase in file order."""
-    graph = phase_graph(project)
+    """One finding per loop (strongly connected group of phases), on its first phase in file
+    order, naming one short cycle through it. Bounded: never enumerates every cycle."""
     names = {p.id: p.name for p in project.phases}
-    index = {p.id: i for i, p in enumerate(project.phases)}
-    cycles = []
-    for cycle in nx.simple_cycles(graph):
-        at = min(range(len(cycle)), key=lambda i: index[cycle[i]])
-        cycles.append(cycle[at:] + cycle[:at])
-    cycles.sort(key=lambda c: [index[n] for n in c])
     out = []
-    seen: set[str] = set()
-    for cycle in cycles:
+    for cycle in find_loops(phase_graph(project)):
         first = cycle[0]
-        if first in seen:
-            continue
-        seen.add(first)
         out.append(finding(
             "phase-loop", "error", P, "phases", first, phase_label(project.phase(first)),
-            "Phases depend on each other in a loop: "
-            + " → ".join(names[n] for n in cycle + cycle[:1]) + "; none of them can start first.",
+            f"Phases depend on each other in a loop: {loop_text(cycle, names)}; none of them can "
+            "start first.",
         ))
     return out
 

@@ -33,6 +33,7 @@ from wizard.export.assessment_appendix import assessment_blocks, summary_line
 from wizard.export.editions import EDITIONS
 from wizard.export.money_case import MoneyCase
 from wizard.model import Project
+from wizard.export.safe_text import printable_project
 from wizard.redact import redact, redaction_log
 from wizard.schedule import build_schedule
 from wizard.scorecard import Scorecard, assessment
@@ -746,10 +747,11 @@ def build_business_case(project: Project, edition: str) -> BusinessCase:
 
 
 def edition_project(project: Project, edition: str) -> Project:
-    """The project an edition is built from: the redacted copy for the public edition."""
+    """The project an edition is built from: the redacted copy for the public edition, with
+    every text printable in any format (``wizard.export.safe_text``)."""
     if edition not in EDITIONS:
         raise ValueError(f"Unknown edition '{edition}': use public or internal")
-    return redact(project) if edition == "public" else project
+    return printable_project(redact(project) if edition == "public" else project)
 
 
 def business_case_for(project: Project, edition: str) -> tuple[Project, BusinessCase]:

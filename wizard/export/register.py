@@ -23,6 +23,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from wizard.model import MAX_RISKS, Project, Risk
+from wizard.storage import clip
 from wizard.vocab import Allocation, RiskCategory, RiskResponse, WorkshopStatus, label
 
 from wizard.export.register_export import COLUMNS as _LABELLED
@@ -185,14 +186,14 @@ def _choice(enum: type, text: str, column: str) -> Any:
         if wanted in (member.value.casefold(), label(member).casefold(), member.name.casefold()):
             return member
     allowed = ", ".join(m.value for m in enum)
-    raise ValueError(f"{column} '{text}' is not one of: {allowed}")
+    raise ValueError(f"{column} '{clip(text)}' is not one of: {allowed}")
 
 
 def _int(text: str, column: str, low: int, high: int) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise ValueError(f"{column} '{text}' is not a whole number") from None
+        raise ValueError(f"{column} '{clip(text)}' is not a whole number") from None
     if not low <= value <= high:
         raise ValueError(f"{column} {value} is outside {low}–{high}")
     return value
@@ -252,7 +253,7 @@ def read_register(path: str | os.PathLike[str], project: Project) -> RegisterPre
                 n += 1
             rid = f"R{n}"
         if rid in seen_in_file:
-            errors.append(f"Row {number}: id '{rid}' is used again (first on row {seen_in_file[rid]})")
+            errors.append(f"Row {number}: id '{clip(rid)}' is used again (first on row {seen_in_file[rid]})")
         seen_in_file[rid] = number
         taken.add(rid)
         data["id"] = rid
@@ -281,12 +282,12 @@ def read_register(path: str | os.PathLike[str], project: Project) -> RegisterPre
             if flag in ("yes", "y", "true", "1"):
                 data["sensitive"] = True
             elif flag not in ("no", "n", "false", "0"):
-                errors.append(f"Row {number}: sensitive '{values['sensitive']}' should be yes or no")
+                errors.append(f"Row {number}: sensitive '{clip(values['sensitive'])}' should be yes or no")
         if values.get("withheld_until"):
             try:
                 data["withheld_until"] = parse_date(values["withheld_until"])
             except ValueError:
-                errors.append(f"Row {number}: withheld until '{values['withheld_until']}' is not a date "
+                errors.append(f"Row {number}: withheld until '{clip(values['withheld_until'])}' is not a date "
                               "(YYYY-MM-DD or DD/MM/YYYY)")
         owner = values.get("owner", "").strip()
         if owner:
@@ -295,7 +296,7 @@ def read_register(path: str | os.PathLike[str], project: Project) -> RegisterPre
             elif owner.casefold() in partners_by_name:
                 data["owner"] = partners_by_name[owner.casefold()]
             else:
-                errors.append(f"Row {number}: owner '{owner}' is not a partner of this project")
+                errors.append(f"Row {number}: owner '{clip(owner)}' is not a partner of this project")
         bearer = values.get("private_bearer", "").strip()
         if bearer:
             if bearer in partner_ids:
@@ -303,7 +304,7 @@ def read_register(path: str | os.PathLike[str], project: Project) -> RegisterPre
             elif bearer.casefold() in partners_by_name:
                 data["private_bearer"] = partners_by_name[bearer.casefold()]
             else:
-                errors.append(f"Row {number}: private bearer '{bearer}' is not a partner of this project")
+                errors.append(f"Row {number}: private bearer '{clip(bearer)}' is not a partner of this project")
         resolved = []
         for ph in _phase_names(values.get("phases", ""), phase_ids, phase_by_name):
             if ph in phase_ids:
@@ -311,7 +312,7 @@ def read_register(path: str | os.PathLike[str], project: Project) -> RegisterPre
             elif ph.casefold() in phase_by_name:
                 resolved.append(phase_by_name[ph.casefold()])
             else:
-                errors.append(f"Row {number}: phase '{ph}' is not a phase of this project")
+                errors.append(f"Row {number}: phase '{clip(ph)}' is not a phase of this project")
         data["phases"] = list(dict.fromkeys(resolved))
         if not values.get("title", "").strip():
             errors.append(f"Row {number}: the title is empty")
@@ -321,7 +322,7 @@ def read_register(path: str | os.PathLike[str], project: Project) -> RegisterPre
             parsed.risk = Risk.model_validate(data)
         except ValidationError as err:
             first = err.errors()[0]
-            where = ".".join(str(x) for x in first["loc"]) or "row"
+            where = ".".join(clip(str(x)) for x in first["loc"]) or "row"
             errors.append(f"Row {number}: {where}: {first['msg']}")
     return RegisterPreview(str(path.name), rows)
 

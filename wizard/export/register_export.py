@@ -18,6 +18,7 @@ import io
 from collections.abc import Sequence
 
 from wizard import risk as riskmod
+from wizard.export.safe_text import printable_project, printable_value
 from wizard.export.business_case import add_months, long_date
 from wizard.export.editions import marking
 from wizard.model import Project, Risk
@@ -81,14 +82,17 @@ def register_rows(project: Project) -> list[list[str | int | dt.date]]:
 
 
 def _safe(value):
+    """A cell: never run as a formula, and printable (XLSX is XML, which cannot hold NUL and
+    the like: openpyxl would raise IllegalCharacterError)."""
     if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+        value = "'" + value
+    return printable_value(value)
 
 
 def register_bytes(project: Project, suffix: str, edition: str = "internal") -> bytes:
     """The register as the bytes of a .csv or .xlsx file (``suffix`` says which)."""
-    shown = redact(project) if edition == "public" else project
+    # printable: XLSX is XML, which cannot hold NUL and the like (cells, sheet names, properties)
+    shown = printable_project(redact(project) if edition == "public" else project)
     mark = marking(edition)
     rows = [[_safe(v) for v in row] for row in register_rows(shown)]
     if suffix == ".csv":
