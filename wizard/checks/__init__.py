@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from wizard.checks import accountability, breaks, community, impact, options, phasing, risks
+from wizard.checks import accountability, breaks, community, impact, options, phasing, publishing, risks
 from wizard.checks.base import (
     ITEM_KINDS,
     PRINCIPLE_LABELS,
@@ -29,6 +29,7 @@ RULES: list[Rule] = [
     *community.RULES,
     *accountability.RULES,
     *impact.RULES,
+    *publishing.RULES,
 ]
 
 __all__ = [

@@ -18,6 +18,7 @@ import re
 from typing import Any
 
 from wizard.export.business_case import add_months, commissioners_text, export_date, model_label
+from wizard import publication
 from wizard.model import Project
 from wizard.redact import redact
 from wizard.schedule import build_schedule
@@ -51,10 +52,26 @@ def gbp(amount: int) -> dict[str, Any]:
 
 def release_package(project: Project) -> dict[str, Any]:
     """The OCDS release package (a dict ready for json.dump) of the public edition."""
-    return _package(redact(project))
+    return _package(redact(project), publication.facts(project))
 
 
-def _package(p: Project) -> dict[str, Any]:
+def _budget(facts: publication.Facts, value: int) -> dict[str, Any]:
+    """planning.budget under the totals rule of wizard.publication."""
+    if not facts.grouped:
+        return {"id": "budget-1", "description": "Estimated whole-life value.", "amount": gbp(value)}
+    return {
+        "id": "budget-1",
+        "description": (
+            f"Estimated whole-life value: {facts.value_text}. The values of the "
+            f"{facts.phase_count} phases are withheld as a group ({facts.sensitive_phase_count} "
+            "commercially sensitive), so no amount is published; see the redaction log of the "
+            "business case."
+        ),
+    }
+
+
+def _package(p: Project, facts: publication.Facts | None = None) -> dict[str, Any]:
+    facts = facts if facts is not None else publication.facts(p)
     info = p.project
     ocid = f"{OCID_PREFIX}-{slug(info.title)}"
     published = iso(export_date(p))
@@ -154,7 +171,6 @@ def _package(p: Project) -> dict[str, Any]:
             }
         )
 
-    shown_phase_total = sum(ph.value_gbp for ph in p.phases if not ph.sensitive)
     release = {
         "ocid": ocid,
         "id": f"{ocid}-planning-{export_date(p).isoformat()}",
@@ -176,14 +192,7 @@ def _package(p: Project) -> dict[str, Any]:
                 ),
                 "totalValue": gbp(info.value_gbp),
             },
-            "budget": {
-                "id": "budget-1",
-                "description": (
-                    f"Estimated whole-life value. Phases shown sum to £{shown_phase_total:,}"
-                    + (" (withheld phase values excluded)." if any(ph.sensitive for ph in p.phases) else ".")
-                ),
-                "amount": gbp(info.value_gbp),
-            },
+            "budget": _budget(facts, info.value_gbp),
             "milestones": milestones,
             "documents": documents[:1],
         },
@@ -202,6 +211,9 @@ def _package(p: Project) -> dict[str, Any]:
     }
     if release["buyer"] is None:
         del release["buyer"]
+    if facts.grouped:  # no amount at all: the band is in planning.budget.description
+        del release["planning"]["project"]["totalValue"]
+        del release["contracts"][0]["value"]
     return {
         "uri": f"https://example.org/changemaker/{slug(info.title)}/release-package.json",
         "version": "1.1",

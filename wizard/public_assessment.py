@@ -1,0 +1,116 @@
+"""The changemaking assessment of an edition: always the real project's, in the edition's words.
+
+Scoring the redacted copy would count a withheld risk's placeholder as a mitigation, so the
+public edition would score better than the project does. Instead ``edition_assessment(project,
+edition)`` runs the checks on the *real* project and builds the scorecard from those findings;
+for the public edition it then only rewords them:
+
+* a finding about a withheld item (phase, risk, clause... as declared in ``wizard.redact``)
+  says only that there is a finding about withheld content, with the item's id and its line in
+  the redaction log; its route from the report is left out (it would name the withheld field);
+* every other finding's label, message and justification has any quoted withheld text or money
+  replaced by the placeholder (``wizard.quotes``);
+* the scorecard's explanation lines are reworded the same way.
+
+Severity, principle, rule and acceptance are untouched, so both editions score alike on every
+principle by construction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields, is_dataclass, replace
+from typing import Any
+
+from wizard.export.editions import EDITIONS, PUBLIC
+from wizard.model import Project
+
+WITHHELD_FINDING = "A finding about withheld content of {id}; its details are withheld (see the redaction log, {ref})."
+
+
+def _withheld_refs(project: Project) -> dict[tuple[str, str], int]:
+    from wizard.redact import WITHHELD, numbers
+
+    by_kind = numbers(project)
+    return {(WITHHELD[kind].collection, item_id): n for (kind, item_id), n in by_kind.items()}
+
+
+def public_findings(project: Project, findings: list[Any]) -> list[Any]:
+    """``findings`` of the real project as the public edition may show them."""
+    from wizard import quotes
+    from wizard.redact import log_ref, placeholder
+
+    refs = _withheld_refs(project)
+    found = quotes.needles(project)
+
+    def clean(text: str) -> str:
+        spans = quotes.find(text, found)
+        return quotes.replace(text, spans) if spans else text
+
+    out = []
+    for f in findings:
+        n = refs.get((f.item_kind, f.item_id))
+        if n is not None:
+            f = replace(
+                f,
+                item_label=f"{f.item_id} {placeholder(n)}",
+                message=WITHHELD_FINDING.format(id=f.item_id, ref=log_ref(n)),
+                route="",
+                justification=clean(f.justification),
+            )
+        else:
+            f = replace(f, item_label=clean(f.item_label), message=clean(f.message),
+                        route=clean(f.route), justification=clean(f.justification))
+        out.append(f)
+    return out
+
+
+def _reword_points(scorecard: Any, project: Project, public: list[Any], real: list[Any]) -> Any:
+    """The scorecard with every explanation line in public words (same values)."""
+    from wizard import quotes
+
+    if not is_dataclass(scorecard) or not hasattr(scorecard, "principles"):
+        return scorecard
+    found = quotes.needles(project)
+    by_id = {r.id: (r, p) for r, p in zip(real, public)}
+
+    def line(point: Any) -> Any:
+        text = getattr(point, "text", None)
+        if not isinstance(text, str):
+            return point
+        pair = by_id.get(getattr(point, "finding_id", ""))
+        if pair is not None:
+            real_f, public_f = pair
+            for attr in ("message", "justification", "item_label"):
+                old, new = getattr(real_f, attr), getattr(public_f, attr)
+                if old and old != new:
+                    text = text.replace(old, new)
+            if public_f.message != real_f.message:  # a withheld item: no rule title either
+                value = getattr(point, "value", 0)
+                sign = f"−{-value}" if value < 0 else str(value)
+                text = f"{sign} for a {public_f.severity}: {public_f.message}"
+        spans = quotes.find(text, found)
+        if spans:
+            text = quotes.replace(text, spans)
+        return replace(point, text=text)
+
+    principles = []
+    for pr in scorecard.principles:
+        if is_dataclass(pr) and any(f.name == "points" for f in fields(pr)):
+            pr = replace(pr, points=[line(p) for p in pr.points])
+        principles.append(pr)
+    return replace(scorecard, principles=principles)
+
+
+def edition_assessment(project: Project, edition: str) -> tuple[Any, list[Any]]:
+    """(scorecard, findings) of the real ``project``, worded for ``edition``."""
+    from wizard.checks import run_checks
+    from wizard.scorecard import build_scorecard
+
+    if edition not in EDITIONS:
+        raise ValueError(f"edition must be one of {', '.join(EDITIONS)}, not {edition!r}")
+    findings = run_checks(project)
+    scorecard = build_scorecard(project, findings)
+    if edition != PUBLIC:
+        return scorecard, findings
+    shown = public_findings(project, findings)
+    return _reword_points(scorecard, project, shown, findings), shown
