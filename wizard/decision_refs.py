@@ -34,6 +34,13 @@ def ids_of(document: Mapping) -> dict[str, set[str]]:
     return found
 
 
+def project_ids(project) -> dict[str, set[str]]:
+    """The item ids of each collection of a ``Project``."""
+    found = {kind: {i.id for i in getattr(project, kind)} for kind in KINDS if kind != "options"}
+    found["options"] = {o.id for o in project.project.options}
+    return found
+
+
 def infer(item_text: str, step: str, ids: Mapping[str, set[str]]) -> tuple[str, str]:
     """(item_kind, item_id) of the item named at the start of ``item_text``, or ("", "")."""
     match = _LEADING_ID.match(item_text or "")

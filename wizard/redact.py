@@ -285,7 +285,7 @@ def _withhold_items(project: Project, data: dict[str, Any]) -> None:
 
 def _withhold_decisions(project: Project, data: dict[str, Any]) -> None:
     """Decisions about a withheld item keep their time, step and the item's id only."""
-    from wizard.decision_refs import ids_of, infer
+    from wizard.decision_refs import infer, project_ids
 
     numbered = numbers(project)
     kinds = {WITHHELD[k].collection: k for k in WITHHELD}
@@ -294,7 +294,7 @@ def _withhold_decisions(project: Project, data: dict[str, Any]) -> None:
     for d in data["decisions"]:
         item_kind, item_id = d.get("item_kind", ""), d.get("item_id", "")
         if not item_id:  # written before decisions carried their item: read it from the text
-            ids = ids if ids is not None else ids_of(project.model_dump())
+            ids = ids if ids is not None else project_ids(project)
             item_kind, item_id = infer(d.get("item", ""), d.get("step", ""), ids)
         kind = kinds.get(item_kind)
         n = numbered.get((kind, item_id)) if kind else None

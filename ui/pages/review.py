@@ -73,6 +73,22 @@ def ask_export_path(parent: QWidget | None, title: str, suggested: str, file_fil
     return path or None
 
 
+def ask_register_edition(parent: QWidget | None) -> str | None:
+    """Ask which edition of the risk register to write: "public", "internal", or None when
+    cancelled (as the command line's --edition). Tests replace this."""
+    box = QMessageBox(parent)
+    box.setWindowTitle("Export the risk register")
+    box.setText("Which edition of the risk register?")
+    box.setInformativeText("The public edition withholds sensitive risks (for publication); the "
+                           "internal edition has everything and is marked OFFICIAL-SENSITIVE.")
+    public = box.addButton("&Public edition", QMessageBox.ButtonRole.AcceptRole)
+    internal = box.addButton("&Internal edition", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return "public" if clicked is public else "internal" if clicked is internal else None
+
+
 def ask_import_path(parent: QWidget | None) -> str | None:
     path, _ = QFileDialog.getOpenFileName(parent, "Import a risk register", "",
                                           "Risk registers (*.csv *.xlsx)")
@@ -104,12 +120,12 @@ def write_export(kind: str, project: Project, path: str, progress: Callable[[int
         from wizard.export.ocds import export_ocds
 
         export_ocds(project, path)
-    elif kind == "risks":
+    elif kind in ("risks", "risks-public", "risks-internal"):
         from wizard.export.register import export_register
 
         if Path(path).suffix.lower() not in (".csv", ".xlsx"):
             raise ValueError("The risk register file must end in .csv or .xlsx")
-        export_register(project, path, "internal")
+        export_register(project, path, "public" if kind == "risks-public" else "internal")
     else:
         raise ValueError(f"Unknown export '{kind}'")
 
@@ -271,16 +287,23 @@ class ReviewPage(StepPage):
     def busy(self) -> bool:
         return self._job is not None
 
-    def start_export(self, kind: str, path: str | None = None) -> bool:
-        """Ask for a file (unless given) and write the export in the background."""
+    def start_export(self, kind: str, path: str | None = None, edition: str | None = None) -> bool:
+        """Ask for a file (unless given) and write the export in the background. The risk
+        register first asks which edition (unless ``edition`` is given)."""
         if self.busy:
             return False
         spec = next(e for e in EXPORTS if e[0] == kind)
+        if kind == "risks":
+            edition = edition or ask_register_edition(self)
+            if edition is None:
+                return False
+            kind = f"risks-{edition}"
         if path is None:
             title = self.document.project.project.title or "business-case"
             stem = "".join(c if c.isalnum() or c in " -_" else "-" for c in title).strip() or "export"
             extra = {"pdf-public": " (public)", "pdf-internal": " (internal)", "ocds": " OCDS",
-                     "risks": " risk register"}.get(kind, "")
+                     "risks-public": " risk register (public)",
+                     "risks-internal": " risk register (internal)"}.get(kind, "")
             path = ask_export_path(self, spec[1].rstrip("…"), stem + extra + spec[3], spec[2])
             if not path:
                 return False
