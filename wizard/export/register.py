@@ -228,7 +228,8 @@ def read_register(path: str | os.PathLike[str], project: Project) -> RegisterPre
     if not table:
         raise RegisterFileError(f"'{path.name}' is empty: expected a header row with {', '.join(COLUMNS[:3])}…")
     header = [h.strip().lower().replace(" ", "_") for h in table[0]]
-    missing = [c for c in REQUIRED if c not in header]
+    # a register needs titles to add risks, or ids to change the existing ones
+    missing = [c for c in REQUIRED if c not in header] if "id" not in header else []
     if missing:
         raise RegisterFileError(
             f"'{path.name}' has no '{missing[0]}' column in its first row; the columns are: {', '.join(COLUMNS)}"
