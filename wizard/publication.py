@@ -120,6 +120,7 @@ def totals_note(project: Project, wording: dict[str, str]) -> str:
         count=f.phase_count,
         sensitive=f.sensitive_phase_count,
         phases="phase" if f.phase_count == 1 else "phases",
+        carry="carries" if f.sensitive_phase_count == 1 else "carry",
         band=f.value_text,
     )
 

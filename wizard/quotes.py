@@ -171,9 +171,10 @@ def find(text: str, found: list[Needle]) -> list[tuple[int, int, int]]:
         while start != -1:
             end = start + len(needle.text)
             if not any(taken[start:end]) and _boundary(norm, start, end, needle.money):
-                for k in range(start, end):
+                first = start - 1 if needle.money and start > 0 and norm[start - 1] == "£" else start
+                for k in range(first, end):
                     taken[k] = True
-                spans.append((where[start], where[end - 1] + 1, needle.number))
+                spans.append((where[first], where[end - 1] + 1, needle.number))
             start = norm.find(needle.text, start + 1)
     return sorted(spans)
 

@@ -53,7 +53,7 @@ def test_leisure_public_edition_gives_nothing_to_subtract(leisure, tmp_path):
     # what is published instead: the band, and the rule in the redaction log
     text = squash(files["PDF text"])
     assert squash("£25m to £50m") in text
-    assert squash("Phase values are withheld as a group: 1 of the 5 phases carry a commercially "
+    assert squash("Phase values are withheld as a group: 1 of the 5 phases carries a commercially "
                   "sensitive value, so this edition publishes no phase value and no total of phases") in text
     assert "£25m to £50m" in files["HTML"]
     budget = release_package(leisure)["releases"][0]["planning"]["budget"]
