@@ -56,13 +56,35 @@ def _plant(project: Project) -> tuple[Project, list[str], list[str]]:
             c.description, c.formula = canary(), canary()
             shown += [c.description, c.formula]
     everything += shown
+    # the same canaries quoted in public places: the decision log (a decision about a withheld
+    # item, and a note quoting one), an accepted finding's justification, a KPI, a remit
+    import datetime as dt
+
+    from wizard.model import KPI, AcceptedFinding, Decision
+
+    when = dt.datetime(2026, 10, 1, 9, 0)
+    for r in p.risks:
+        if r.sensitive:
+            p.decisions.append(Decision(time=when, step="Risks", item=f"{r.id}  {r.title}",
+                                        change=f"Vote by {r.votes[0].participant}: 2, 3",
+                                        note=r.mitigation, item_kind="risks", item_id=r.id))
+    if shown:
+        quoted = shown[0]
+        p.decisions.append(Decision(time=when, step="Project", item="", change="Noted",
+                                    note=f"As said: {quoted}"))
+        p.accepted_findings.append(AcceptedFinding(finding_id="open-book",
+                                                   justification=f"Because\u00a0{quoted.upper()}"))
+        p.kpis.append(KPI(id="KCANARY", name="Canary KPI", measure=f"Counts {quoted} daily",
+                          target=quoted))
     return Project.model_validate(p.model_dump()), shown, everything
 
 
 def _assert_absent(canaries: list[str], *, text: str, raw: bytes, where: str) -> None:
-    flat = squash(text)
+    import unicodedata
+
+    flat = squash(unicodedata.normalize("NFKC", text).casefold())
     for c in canaries:
-        assert c not in flat, f"{c!r} leaked into the {where}"
+        assert squash(c.casefold()) not in flat, f"{c!r} leaked into the {where}"
         for encoded in (c.encode("utf-8"), c.encode("utf-16-be")):
             assert encoded not in raw, f"{c!r} leaked into the {where} (bytes)"
 
@@ -80,6 +102,23 @@ def test_canaries_never_reach_public_files_but_reach_internal(project):
     _assert_absent(everything, text=html, raw=html.encode("utf-8"), where="HTML")
     ocds = json.dumps(release_package(project), ensure_ascii=False)
     _assert_absent(everything, text=ocds, raw=ocds.encode("utf-8"), where="OCDS")
+    import tempfile
+    from pathlib import Path
+
+    from wizard.export.register import export_register
+
+    with tempfile.TemporaryDirectory() as folder:
+        for suffix in (".csv", ".xlsx"):
+            out = Path(folder) / f"register{suffix}"
+            export_register(project, out, "public")
+            raw = out.read_bytes()
+            if suffix == ".xlsx":
+                import zipfile
+
+                with zipfile.ZipFile(out) as book:
+                    raw = b"".join(book.read(n) for n in book.namelist())
+            _assert_absent(everything, text=raw.decode("utf-8", "replace"), raw=raw,
+                           where=f"register{suffix}")
     # the placeholders are what the public sees instead, and 987,654,321 is never printed
     assert "987,654,321" not in public_text and "987654321" not in ocds
     for entry in redaction_log(project):
@@ -197,3 +236,26 @@ def test_decision_lines_about_withheld_items_are_withheld():
     assert shown.accepted_findings[-1].justification == f"See {placeholder(int(ref[1:]))}"
     text = squash("\n".join(page_texts(pdf_bytes(project, "public"))))
     assert squash(secret.title) not in text and "CANARY-D" not in text
+
+
+def test_one_table_entry_withholds_a_field_everywhere(monkeypatch):
+    """Another feature adds its field to the table; nothing else changes for it to be withheld
+    from the redacted copy, the quotation search and the log."""
+    from wizard import redact as module
+    from wizard.redact import WithheldField, withhold_field
+
+    monkeypatch.setattr(module, "WITHHELD", dict(module.WITHHELD))
+    monkeypatch.setattr(module, "WITHHELD_FIELDS", dict(module.WITHHELD_FIELDS))
+    project = catalog.load_example("leisure").model_copy(deep=True)
+    project.phase("PH2").name = "CNRY phase name 9183"
+    project.kpis[0].measure = "Counts CNRY phase name 9183"
+    project = Project.model_validate(project.model_dump())
+    assert redact(project).phase("PH2").name == "CNRY phase name 9183"  # not yet withheld
+    withhold_field("phase", WithheldField("name", "name", "text"))
+    shown = redact(project)
+    mark = placeholder(next(int(e.ref[1:]) for e in redaction_log(project) if e.item_id == "PH2"))
+    assert shown.phase("PH2").name == mark
+    assert shown.kpis[0].measure == f"Counts {mark}"
+    assert "name" in next(e for e in redaction_log(project) if e.item_id == "PH2").fields
+    text = squash("\n".join(page_texts(pdf_bytes(project, "public"))))
+    assert "CNRY" not in text
