@@ -40,7 +40,7 @@ def public_findings(project: Project, findings: list[Any]) -> list[Any]:
     from wizard.redact import log_ref, placeholder
 
     refs = _withheld_refs(project)
-    found = quotes.needles(project)
+    found = quotes.Index(quotes.needles(project))
 
     def clean(text: str) -> str:
         spans = quotes.find(text, found)
@@ -70,7 +70,7 @@ def _reword_points(scorecard: Any, project: Project, public: list[Any], real: li
 
     if not is_dataclass(scorecard) or not hasattr(scorecard, "principles"):
         return scorecard
-    found = quotes.needles(project)
+    found = quotes.Index(quotes.needles(project))
     by_id = {r.id: (r, p) for r, p in zip(real, public)}
 
     def line(point: Any) -> Any:

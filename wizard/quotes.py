@@ -40,10 +40,29 @@ SKIP_KEYS = frozenset({
     "format", "private_bearer",
 })
 _SENTENCE = re.compile(r"[.;!?\n]+")
+_RUN = re.compile(r"\S+")
+_MARK = re.compile(r"[^\w\s]|_")  # one character that is neither alphanumeric nor a space
+_WORD = re.compile(r"[^\W_]+")  # a run of str.isalnum() characters, as _key reads them
 
 
 def normalise(text: str) -> tuple[str, list[int]]:
     """(the normalised text, for each of its characters the index of the original character)."""
+    if text.isascii():  # NFKC leaves ASCII as it is, and its case folding is its lower case
+        low = text.lower()
+        parts: list[str] = []
+        where_: list[int] = []
+        for match in _RUN.finditer(low):
+            if parts:
+                parts.append(" ")
+                where_.append(match.start() - 1)
+            parts.append(match.group())
+            where_.extend(range(match.start(), match.end()))
+        return "".join(parts), where_
+    return _normalise_any(text)
+
+
+def _normalise_any(text: str) -> tuple[str, list[int]]:
+    """``normalise`` for any text, one character at a time."""
     out: list[str] = []
     where: list[int] = []
     space = True  # fold leading whitespace away
@@ -159,23 +178,67 @@ def _boundary(norm: str, start: int, end: int, money: bool) -> bool:
     return True
 
 
-def find(text: str, found: list[Needle]) -> list[tuple[int, int, int]]:
+class Index:
+    """The needles keyed by how they start, so a text is searched in one pass over its words
+    (not once per needle): a needle can only match where a word starts (whole words)."""
+
+    def __init__(self, found: list[Needle]):
+        self.by_key: dict[str, list[Needle]] = {}
+        for needle in found:  # longest first within each key, as ``needles`` sorts them
+            self.by_key.setdefault(_key(needle.text, 0), []).append(needle)
+        self.words = {k for k in self.by_key if k[0].isalnum()}
+        self.marks = [k for k in self.by_key if not k[0].isalnum()]
+
+    def may_match(self, text: str) -> bool:
+        """False only when ``text`` cannot quote any needle (a quick test for ASCII text, whose
+        normal form is its lower case; any other text is searched in full)."""
+        if not text.isascii():
+            return True
+        low = text.lower()
+        if any(mark in low for mark in self.marks):
+            return True
+        return not self.words.isdisjoint(_WORD.findall(low))
+
+    def __bool__(self) -> bool:
+        return bool(self.by_key)
+
+
+def _key(norm: str, start: int) -> str:
+    """The alphanumeric run starting at ``start`` (or the one character there if it is not)."""
+    if not norm[start].isalnum():
+        return norm[start]
+    end = start
+    while end < len(norm) and norm[end].isalnum():
+        end += 1
+    return norm[start:end]
+
+
+def find(text: str, found: "list[Needle] | Index") -> list[tuple[int, int, int]]:
     """(start, end, log number) of each quoted passage in ``text`` (original indices)."""
-    if not text or not found:
+    index = found if isinstance(found, Index) else Index(found)
+    if not text or not index or not index.may_match(text):
         return []
     norm, where = normalise(text)
+    candidates: list[tuple[int, Needle]] = []
+    starts = [(m.start(), m.group()) for m in _WORD.finditer(norm)]
+    if index.marks:
+        starts += [(m.start(), m.group()) for m in _MARK.finditer(norm)]
+    for start, key in starts:
+        for needle in index.by_key.get(key, ()):
+            if norm.startswith(needle.text, start):
+                candidates.append((start, needle))
+    # longest first, so a sentence wins over a word inside it
+    candidates.sort(key=lambda c: (-len(c[1].text), c[0]))
     taken = [False] * len(norm)
     spans: list[tuple[int, int, int]] = []
-    for needle in found:  # longest first, so a sentence wins over a word inside it
-        start = norm.find(needle.text)
-        while start != -1:
-            end = start + len(needle.text)
-            if not any(taken[start:end]) and _boundary(norm, start, end, needle.money):
-                first = start - 1 if needle.money and start > 0 and norm[start - 1] == "£" else start
-                for k in range(first, end):
-                    taken[k] = True
-                spans.append((where[first], where[end - 1] + 1, needle.number))
-            start = norm.find(needle.text, start + 1)
+    for start, needle in candidates:
+        end = start + len(needle.text)
+        if any(taken[start:end]) or not _boundary(norm, start, end, needle.money):
+            continue
+        first = start - 1 if needle.money and start > 0 and norm[start - 1] == "£" else start
+        for k in range(first, end):
+            taken[k] = True
+        spans.append((where[first], where[end - 1] + 1, needle.number))
     return sorted(spans)
 
 
@@ -223,7 +286,7 @@ def scrub(project: Project, data: dict[str, Any]) -> list[Place]:
     """Replace quoted passages in ``data`` (the redacted copy as a dict); returns the places."""
     from wizard.redact import PLACEHOLDER_START
 
-    found = needles(project)
+    found = Index(needles(project))
     if not found:
         return []
     places = []

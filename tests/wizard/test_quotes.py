@@ -119,3 +119,17 @@ def test_an_example_that_quotes_a_withheld_outcome_is_caught():
     assert "withheld-quoted:project.objectives.1" in ids
     secret = next(o for p in project.phases if p.sensitive for o in p.outcomes if o in project.project.objectives[1])
     assert fold(secret) not in fold("\n".join(page_texts(pdf_bytes(project, "public"))))
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_the_quick_ascii_normal_form_is_the_general_one(text):
+    fast, fast_where = quotes.normalise(text)
+    slow, slow_where = quotes._normalise_any(text)
+    assert fast == slow
+    assert [w for c, w in zip(fast, fast_where) if c != " "] == [
+        w for c, w in zip(slow, slow_where) if c != " "]
