@@ -7,13 +7,14 @@ for the public edition it then only rewords them:
 
 * a finding about a withheld item (phase, risk, clause... as declared in ``wizard.redact``)
   says only that there is a finding about withheld content, with the item's id and its line in
-  the redaction log; its route from the report is left out (it would name the withheld field);
+  the redaction log; its rule, its route from the report and its id ("risk-mitigation:R6")
+  are left out, as they would name the withheld field (its id becomes "withheld:R6:1");
 * every other finding's label, message and justification has any quoted withheld text or money
   replaced by the placeholder (``wizard.quotes``);
 * the scorecard's explanation lines are reworded the same way.
 
-Severity, principle, rule and acceptance are untouched, so both editions score alike on every
-principle by construction.
+The scorecard is always computed from the real findings (severity, principle, rule, acceptance),
+so both editions score alike on every principle by construction.
 """
 
 from __future__ import annotations
@@ -47,11 +48,16 @@ def public_findings(project: Project, findings: list[Any]) -> list[Any]:
         return quotes.replace(text, spans) if spans else text
 
     out = []
+    seen: dict[str, int] = {}
     for f in findings:
         n = refs.get((f.item_kind, f.item_id))
         if n is not None:
+            # not even the rule: "risk-mitigation:R6" would say that R6 has no mitigation
+            seen[f.item_id] = seen.get(f.item_id, 0) + 1
             f = replace(
                 f,
+                id=f"withheld:{f.item_id}:{seen[f.item_id]}",
+                rule="withheld",
                 item_label=f"{f.item_id} {placeholder(n)}",
                 message=WITHHELD_FINDING.format(id=f.item_id, ref=log_ref(n)),
                 route="",
@@ -72,6 +78,7 @@ def _reword_points(scorecard: Any, project: Project, public: list[Any], real: li
         return scorecard
     found = quotes.Index(quotes.needles(project))
     by_id = {r.id: (r, p) for r, p in zip(real, public)}
+    new_id = {r.id: p.id for r, p in zip(real, public)}
 
     def line(point: Any) -> Any:
         text = getattr(point, "text", None)
@@ -91,12 +98,18 @@ def _reword_points(scorecard: Any, project: Project, public: list[Any], real: li
         spans = quotes.find(text, found)
         if spans:
             text = quotes.replace(text, spans)
+        if hasattr(point, "finding_id"):
+            return replace(point, text=text, finding_id=new_id.get(point.finding_id, point.finding_id))
         return replace(point, text=text)
 
     principles = []
     for pr in scorecard.principles:
-        if is_dataclass(pr) and any(f.name == "points" for f in fields(pr)):
+        names = {f.name for f in fields(pr)} if is_dataclass(pr) else set()
+        if "points" in names:
             pr = replace(pr, points=[line(p) for p in pr.points])
+        for attr in ("findings", "accepted"):
+            if attr in names:
+                pr = replace(pr, **{attr: [new_id.get(i, i) for i in getattr(pr, attr)]})
         principles.append(pr)
     return replace(scorecard, principles=principles)
 

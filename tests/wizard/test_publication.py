@@ -27,7 +27,7 @@ from wizard.export.pdf import pdf_bytes
 from wizard.model import ContingentSupport, Project, Vote
 from wizard.public_assessment import edition_assessment
 from wizard.publication import band, facts
-from wizard.redact import redaction_log
+from wizard.redact import WITHHELD, redaction_log, sensitive_items
 
 MARK = "OFFICIAL-SENSITIVE – not for publication"
 
@@ -165,10 +165,12 @@ def test_a_withheld_placeholder_is_not_a_mitigation(leisure):
     for r in project.risks:
         if r.sensitive:
             r.mitigation = ""
-    internal, _ = edition_assessment(project, "internal")
+    internal, real = edition_assessment(project, "internal")
     public, findings = edition_assessment(project, "public")
     assert public.total == internal.total
-    assert any(f.rule == "risk-mitigation" and f.item_id == "R6" for f in findings)
+    assert any(f.rule == "risk-mitigation" and f.item_id == "R6" for f in real)
+    shown = [f for f in findings if f.item_id == "R6"]
+    assert shown and all(f.id.startswith("withheld:R6:") and f.rule == "withheld" for f in shown)
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -177,7 +179,12 @@ def test_both_editions_agree_on_every_principle(project):
     internal, real = edition_assessment(project, "internal")
     public, shown = edition_assessment(project, "public")
     assert _scores(public) == _scores(internal)
-    assert [(f.id, f.severity, f.accepted) for f in shown] == [(f.id, f.severity, f.accepted) for f in real]
+    assert [(f.principle, f.severity, f.accepted) for f in shown] == [
+        (f.principle, f.severity, f.accepted) for f in real]
+    withheld = {(WITHHELD[k].collection, i.id) for k, i in sensitive_items(project)}
+    for f, r in zip(shown, real):
+        if (r.item_kind, r.item_id) in withheld:
+            assert f.id.startswith(f"withheld:{r.item_id}:") and r.rule not in f.id + f.route
 
 
 def test_check_edition_on_the_command_line(tmp_path, capsys):
