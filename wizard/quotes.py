@@ -276,10 +276,17 @@ def _walk(value: Any, path: tuple[Any, ...]):
         yield path, value
 
 
-def _set(data: Any, path: tuple[Any, ...], value: str) -> None:
+def put(data: Any, path: tuple[Any, ...], value: Any) -> None:
+    """Set the value at ``path`` of a project as a dict."""
     for part in path[:-1]:
         data = data[part]
     data[path[-1]] = value
+
+
+def get(data: Any, path: tuple[Any, ...]) -> Any:
+    for part in path:
+        data = data[part]
+    return data
 
 
 def scrub(project: Project, data: dict[str, Any]) -> list[Place]:
@@ -295,7 +302,7 @@ def scrub(project: Project, data: dict[str, Any]) -> list[Place]:
             continue
         spans = find(text, found)
         if spans:
-            _set(data, path, replace(text, spans))
+            put(data, path, replace(text, spans))
             places.append(Place(path, tuple(sorted({n for _s, _e, n in spans}))))
     return places
 

@@ -29,10 +29,13 @@ copy, so a secret cannot reach a public file by accident.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+
+from pydantic import ValidationError
 
 from wizard.model import ContingentSupport, Project
 
@@ -313,9 +316,21 @@ def redact(project: Project) -> Project:
     _withhold_items(project, data)
     _withhold_decisions(project, data)
     publication.withhold_totals(project, data)
-    quotes.scrub(project, data)
+    before = copy.deepcopy(data)
+    places = quotes.scrub(project, data)
     # Built through the constructor so the copy is validated like any project.
-    return Project.model_validate(data)
+    try:
+        return Project.model_validate(data)
+    except ValidationError as err:
+        # A quoted passage replaced inside a value that must keep its form (an id or a code
+        # another feature added): such a value is a reference, not free text, so it keeps its
+        # own value. Everything else stays replaced.
+        failed = {tuple(e["loc"]) for e in err.errors()}
+        for place in places:
+            if any(place.path[: len(loc)] == loc or loc[: len(place.path)] == place.path
+                   for loc in failed):
+                quotes.put(data, place.path, quotes.get(before, place.path))
+        return Project.model_validate(data)
 
 
 def is_withheld_money(item: Any) -> bool:

@@ -259,3 +259,22 @@ def test_one_table_entry_withholds_a_field_everywhere(monkeypatch):
     assert "name" in next(e for e in redaction_log(project) if e.item_id == "PH2").fields
     text = squash("\n".join(page_texts(pdf_bytes(project, "public"))))
     assert "CNRY" not in text
+
+
+def test_a_reference_that_equals_a_withheld_text_keeps_its_form(monkeypatch):
+    """An id-like field the quotation search does not know (as another feature may add) is
+    put back when replacing inside it would make the copy invalid; free text stays replaced."""
+    from wizard import quotes
+    from wizard.model import KPI, Partner, Phase, Risk
+
+    monkeypatch.setattr(quotes, "SKIP_KEYS", quotes.SKIP_KEYS - {"owner"})
+    project = Project(
+        partners=[Partner(id="northgate-trust", name="Northgate Trust")],
+        phases=[Phase(id="PH1", name="Build", sensitive=True, withheld_reason="Pricing",
+                      description="northgate-trust")],
+        risks=[Risk(id="R1", title="Demand falls", owner="northgate-trust")],
+        kpis=[KPI(id="K1", name="Visits", measure="Checked by northgate-trust")],
+    )
+    shown = redact(project)
+    assert shown.risk("R1").owner == "northgate-trust"
+    assert shown.kpis[0].measure == f"Checked by {placeholder(1)}"
