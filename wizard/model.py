@@ -2,7 +2,8 @@
 
 Strict by design: unknown fields are refused, NaN and infinities are refused, every string and
 list is bounded, money is whole pounds sterling (GBP) as integers, and references between items
-(phase dependencies, providers, risk owners and phases, clause phases) are checked with a message
+(phase dependencies, providers, risk owners and phases, clause phases, and those of the
+commercial parts in ``wizard.commercial_model``) are checked with a message
 that names both ends.
 """
 
@@ -75,6 +76,27 @@ class Withholdable(Strict):
     sensitive: bool = False
     withheld_reason: ShortText = ""
     withheld_until: dt.date | None = None
+
+
+# The commercial and management parts live in their own module, built on the types above.
+from wizard.commercial_model import (  # noqa: E402, F401 - re-exported
+    AssuranceReview,
+    Benefit,
+    Deduction,
+    EvaluationPlan,
+    EvaluationWeights,
+    Governance,
+    Lot,
+    MarketEngagement,
+    PartnershipBoard,
+    Payment,
+    Procurement,
+    TimetableEntry,
+)
+from wizard.commercial_model import reference_problems as _commercial_reference_problems  # noqa: E402
+from wizard.commercial_model import (  # noqa: E402, F401 - re-exported
+    rewrite_references as rewrite_commercial_references,
+)
 
 
 class Option(Strict):
@@ -266,6 +288,11 @@ class Project(Strict):
     accountability: Accountability = Field(default_factory=Accountability)
     accepted_findings: list[AcceptedFinding] = Field(default_factory=list, max_length=MAX_ITEMS)
     decisions: list[Decision] = Field(default_factory=list, max_length=100_000)
+    procurement: Procurement = Field(default_factory=Procurement)
+    payment: Payment = Field(default_factory=Payment)
+    governance: Governance = Field(default_factory=Governance)
+    benefits: list[Benefit] = Field(default_factory=list, max_length=MAX_ITEMS)
+    evaluation_plan: EvaluationPlan = Field(default_factory=EvaluationPlan)
 
     @model_validator(mode="after")
     def _references(self) -> Project:
@@ -294,6 +321,7 @@ COLLECTIONS: dict[str, str] = {
     "steering_groups": "steering group",
     "kpis": "KPI",
     "social_impact": "social impact objective",
+    "benefits": "benefit",
 }
 
 
@@ -341,6 +369,7 @@ def reference_problems(project: Project) -> list[str]:
             check(f"break_clauses[{i}] ({clause.id})", "phase", ph, phase_ids, "phase")
     for i, kpi in enumerate(project.kpis):
         check(f"kpis[{i}] ({kpi.id})", "owner", kpi.owner, partner_ids, "partner")
+    problems += _commercial_reference_problems(project)
     return problems
 
 

@@ -6,7 +6,8 @@ The rule (one owner, used by the PDF, HTML, OCDS and registers alike):
   and the exact estimated whole-life value, as the internal edition does.
 * When **any** phase value is withheld, the phase values are **withheld as a group**: no phase
   value and no total of phases is published (the redacted copy holds 0 for every phase), with
-  the count of phases and of sensitive ones; and the estimated whole-life value is published
+  the count of phases and of sensitive ones; every lot's value goes with them (a lot's value
+  is a sum of phase values: the copy holds no value and marks the lot withheld); and the estimated whole-life value is published
   only as a **band** of the 1–2.5–5 series (£1m to £2.5m, £2.5m to £5m, £5m to £10m, £10m to
   £25m, ...). With no phase value published there is nothing to subtract from the band, so the
   public edition neither gives nor usefully narrows a withheld phase value; the band's edges
@@ -100,6 +101,11 @@ def withhold_totals(project: Project, data: dict[str, Any]) -> None:
     for phase in data["phases"]:
         phase["value_gbp"] = 0
     data["project"]["value_gbp"] = 0
+    # a lot's value is a sum of phase values: the lots are withheld with them (as a lot that
+    # covers a withheld phase already is), so "Withheld" is printed and no lot total includes it
+    for lot in (data.get("procurement") or {}).get("lots") or []:
+        lot["value_gbp"] = None
+        lot["sensitive"] = True
 
 
 def grouped_amounts(project: Project) -> list[int]:
@@ -108,6 +114,8 @@ def grouped_amounts(project: Project) -> list[int]:
     if not any_phase_value_withheld(project):
         return []
     amounts = [ph.value_gbp for ph in project.phases] + [project.project.value_gbp]
+    procurement = getattr(project, "procurement", None)
+    amounts += [lot.value_gbp or 0 for lot in getattr(procurement, "lots", [])]
     return [a for a in amounts if a > 0]
 
 

@@ -319,8 +319,12 @@ def redact(project: Project) -> Project:
     before = copy.deepcopy(data)
     places = quotes.scrub(project, data)
     # Built through the constructor so the copy is validated like any project.
+    # The commercial parts (lots covering withheld phases, a sensitive payment mechanism) are
+    # withheld by their own module, on the validated copy.
+    from wizard.redact_commercial import redact_commercial
+
     try:
-        return Project.model_validate(data)
+        public = Project.model_validate(data)
     except ValidationError as err:
         # A quoted passage replaced inside a value that must keep its form (an id or a code
         # another feature added): such a value is a reference, not free text, so it keeps its
@@ -330,7 +334,8 @@ def redact(project: Project) -> Project:
             if any(place.path[: len(loc)] == loc or loc[: len(place.path)] == place.path
                    for loc in failed):
                 quotes.put(data, place.path, quotes.get(before, place.path))
-        return Project.model_validate(data)
+        public = Project.model_validate(data)
+    return redact_commercial(project, public)
 
 
 def is_withheld_money(item: Any) -> bool:

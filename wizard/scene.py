@@ -447,6 +447,7 @@ _LAZY = {
     "phase_map": "wizard.graphs.phase_map",
     "risk_matrix": "wizard.graphs.risk_matrix",
     "partner_load": "wizard.graphs.partner_load",
+    "procurement_timeline": "wizard.graphs.procurement_timeline",
     "scene_to_svg": "wizard.export.svg",
 }
 

@@ -1,4 +1,4 @@
-"""Acceptance: build a project from nothing through all eight steps with key and mouse clicks,
+"""Acceptance: build a project from nothing through all nine steps with key and mouse clicks,
 save, reopen and compare with the model; undo back to the start restores the blank project."""
 
 from __future__ import annotations
@@ -164,7 +164,15 @@ def test_build_from_nothing_save_reopen_and_undo_all(qtbot, tmp_path, monkeypatc
                    "Every child swims 25 metres")
     assert window.page("accountability").problems() == []
 
-    # 8 Review -----------------------------------------------------------------------------------
+    # 8 Commercial and management: the SRO on the governance tab -----------------------------
+    _next(qtbot, window, "commercial")
+    tabs = window.page("commercial").tabs
+    qtbot.mouseClick(tabs.tabBar(), Qt.MouseButton.LeftButton,
+                     pos=tabs.tabBar().tabRect(2).center())
+    type_into(qtbot, find(window, QLineEdit, "governance.senior_responsible_owner"),
+              "Director of Communities")
+
+    # 9 Review -----------------------------------------------------------------------------------
     _next(qtbot, window, "review")
 
     # What the clicks built -----------------------------------------------------------------------
@@ -194,6 +202,7 @@ def test_build_from_nothing_save_reopen_and_undo_all(qtbot, tmp_path, monkeypatc
     assert p.accountability.open_book and p.accountability.living_wage
     assert [k.id for k in p.kpis] == ["K1", "K2", "K3"]
     assert p.social_impact[0].outcome == "Every child swims 25 metres"
+    assert p.governance.senior_responsible_owner == "Director of Communities"
 
     # Save, reopen, compare ----------------------------------------------------------------------
     # File > Save (Ctrl+S) asks for a name the first time; then a second window opens the file

@@ -56,7 +56,7 @@ def test_title_shows_file_name_and_unsaved_marker(window):
 
 def test_steps_by_list_buttons_and_keys(qtbot, window):
     assert window.current_step() == "project"
-    assert window.step_heading.text() == "Step 1 of 8 · Project"
+    assert window.step_heading.text() == "Step 1 of 9 · Project"
     assert not window.back_button.isEnabled()
     qtbot.mouseClick(window.next_button, Qt.MouseButton.LeftButton)
     assert window.current_step() == "partners"
@@ -71,12 +71,14 @@ def test_steps_by_list_buttons_and_keys(qtbot, window):
     key(qtbot, window, "Alt+Right")
     assert window.current_step() == "accountability"
     key(qtbot, window, "Ctrl+PgDown")
+    assert window.current_step() == "commercial"
+    key(qtbot, window, "Ctrl+PgDown")
     assert window.current_step() == "review"
     assert not window.next_button.isEnabled()
     key(qtbot, window, "Alt+Left")
-    assert window.current_step() == "accountability"
+    assert window.current_step() == "commercial"
     key(qtbot, window, "Ctrl+PgUp")
-    assert window.current_step() == "steering"
+    assert window.current_step() == "accountability"
     for number, (step, _title) in enumerate(STEPS, start=1):
         key(qtbot, window, f"Ctrl+{number}")
         assert window.current_step() == step
@@ -292,7 +294,7 @@ def test_step_list_shows_open_findings_per_step(qtbot, leisure_window):
     risks_open = sum(1 for f in everything if STEP_OF_KIND[f.item_kind] == "risks" and not f.accepted)
     assert risks_open > 0
     assert win.step_list.item(3).text() == f"4  Risks  ({risks_open} open)"
-    assert win.step_list.item(7).text() == f"8  Review and export  ({len(everything)} open)"
+    assert win.step_list.item(8).text() == f"9  Review and export  ({len(everything)} open)"
     project_open = sum(1 for f in everything if STEP_OF_KIND[f.item_kind] == "project")
     assert win.step_list.item(0).text() == (f"1  Project  ({project_open} open)" if project_open
                                             else "1  Project")

@@ -79,6 +79,10 @@ GOOD: dict = {
         "publish_subcontracts": True, "subcontract_threshold_gbp": 25_000,
         "social_responsibility_accreditation": True, "living_wage": True,
     },
+    "payment": {"mechanism": "availability", "deductions": [{"kpi": "K1", "per_failure_gbp": 500}],
+                "deduction_cap_pct": 20, "remedy_step": "improvement_plan"},
+    "governance": {"senior_responsible_owner": "Director of Place", "client_side_fte": 2.0},
+    "evaluation_plan": {"mid_term": "2034-04-01", "published": True},
 }
 
 
@@ -111,7 +115,13 @@ def both(*changes):
 
 
 def drop(collection: str):
-    return setter(collection, [])
+    clear = setter(collection, [])
+
+    def change(data):
+        clear(data)
+        if collection == "kpis":  # deductions name KPIs
+            data["payment"]["deductions"] = []
+    return change
 
 
 def add(collection: str, item: dict):
@@ -403,8 +413,11 @@ def test_rule_stays_quiet_on_a_near_miss(change, slug):
 
 def test_every_rule_is_tested_both_ways():
     slugs = {r.slug for r in RULES}
-    fired = {fid.split(":")[0] for _, fid, *_ in TRIGGERS} | {"phase-dangling"}
-    quiet = {slug for _, slug in QUIET}
+    from test_checks_commercial import QUIET as COMMERCIAL_QUIET
+    from test_checks_commercial import TRIGGERS as COMMERCIAL_TRIGGERS
+
+    fired = {fid.split(":")[0] for _, fid, *_ in TRIGGERS + COMMERCIAL_TRIGGERS} | {"phase-dangling"}
+    quiet = {slug for _, slug in QUIET + COMMERCIAL_QUIET}
     assert slugs - fired == set()
     assert slugs - quiet == set()
 
@@ -445,7 +458,7 @@ def test_findings_come_in_a_stable_order_with_unique_ids():
     assert [order[f.rule] for f in first] == sorted(order[f.rule] for f in first)
     assert [f.id for f in first] == [
         "risk-register", "options-few", "change-of-control", "steering-none", "kpi-none", "impact-none", "living-wage",
-        "sme-local", "voluntary-partner",
+        "sme-local", "voluntary-partner", "sro", "evaluation-none",
     ]
 
 

@@ -110,10 +110,10 @@ def test_accepted_finding_shows_as_accepted_and_costs_nothing():
 def test_empty_design_and_to_dict():
     card = build_scorecard(Project())
     assert [(p.principle, p.score) for p in card.principles] == [
-        ("collaborative", 8), ("creative", 8), ("adaptable", 8), ("accountable", 7),
-        ("place_based", 3)]
+        ("collaborative", 8), ("creative", 8), ("adaptable", 6), ("accountable", 5),
+        ("place_based", 3)]  # adaptable and accountable: no evaluation, no SRO (-2 each)
     data = card.to_dict()
-    assert data["total"] == 34 and data["max_total"] == 50
+    assert data["total"] == 30 and data["max_total"] == 50
     place = data["principles"][4]
     assert place["label"] == "Place-based"
     assert [pt["value"] for pt in place["points"]] == [10, -2, -2, -2, -1]

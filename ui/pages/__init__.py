@@ -28,6 +28,7 @@ _PAGE_CLASSES: dict[str, tuple[str, str]] = {
     "break_clauses": ("ui.pages.break_clauses", "BreakClausesPage"),
     "steering": ("ui.pages.steering", "SteeringPage"),
     "accountability": ("ui.pages.accountability", "AccountabilityPage"),
+    "commercial": ("ui.pages.commercial", "CommercialPage"),
 }
 
 

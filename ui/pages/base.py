@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from ui.document import Document
 
-# The eight steps, in order: (key, title shown in the step list)
+# The steps, in order: (key, title shown in the step list)
 STEPS: tuple[tuple[str, str], ...] = (
     ("project", "1  Project"),
     ("partners", "2  Partners"),
@@ -21,7 +21,8 @@ STEPS: tuple[tuple[str, str], ...] = (
     ("break_clauses", "5  Break clauses"),
     ("steering", "6  Community steering groups"),
     ("accountability", "7  Accountability and social impact"),
-    ("review", "8  Review and export"),
+    ("commercial", "8  Commercial and management"),
+    ("review", "9  Review and export"),
 )
 
 # Which step edits each kind of item a finding or a graph can name.
@@ -36,6 +37,12 @@ STEP_OF_KIND: dict[str, str] = {
     "accountability": "accountability",
     "kpis": "accountability",
     "social_impact": "accountability",
+    "procurement": "commercial",
+    "lots": "commercial",
+    "payment": "commercial",
+    "governance": "commercial",
+    "benefits": "commercial",
+    "evaluation_plan": "commercial",
 }
 
 

@@ -57,6 +57,7 @@ from ui.widgets.forms import (
     to_qdate,
 )
 from wizard.model import Project, next_id
+from wizard.model import rewrite_commercial_references as commercial_references
 from wizard.vocab import label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -106,7 +107,7 @@ _REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
 
 def _rewrite_references(project: Project, collection: str, old: str, new: str | None) -> int:
     """Point every reference to ``old`` at ``new`` (None: remove it); return how many."""
-    count = 0
+    count = commercial_references(project, collection, old, new)
     for items, attr in _REFERENCES.get(collection, ()):
         for item in getattr(project, items):
             refs = getattr(item, attr)

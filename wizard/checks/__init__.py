@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from wizard.checks import accountability, breaks, community, impact, options, phasing, publishing, risks
+from wizard.checks import accountability, breaks, community, impact, options, phasing, risks
+from wizard.checks import management, procurement, publishing
 from wizard.checks.base import (
     ITEM_KINDS,
     PRINCIPLE_LABELS,
@@ -29,6 +30,8 @@ RULES: list[Rule] = [
     *community.RULES,
     *accountability.RULES,
     *impact.RULES,
+    *procurement.RULES,
+    *management.RULES,
     *publishing.RULES,
 ]
 

@@ -24,6 +24,7 @@ SEVERITIES: tuple[str, ...] = ("error", "warning", "advice")
 ITEM_KINDS: tuple[str, ...] = (
     "project", "options", "partners", "phases", "risks", "break_clauses",
     "steering_groups", "accountability", "kpis", "social_impact",
+    "procurement", "lots", "payment", "governance", "benefits", "evaluation_plan",
 )
 
 ROUTES_FILE = Path(__file__).resolve().parents[2] / "templates" / "routes.json"

@@ -475,6 +475,10 @@ class _Builder:
             )
         else:
             self.para(w["no_break_clauses"], "note")
+        from wizard.export import commercial_case  # it uses this module's formatters
+
+        self.blocks += commercial_case.procurement_blocks(p, self.public)
+        self.blocks += commercial_case.payment_blocks(p, self.public)
 
     def financial(self) -> None:
         w = self.w["chapters"]["financial"]
@@ -564,6 +568,9 @@ class _Builder:
         p = self.p
         self.h(1, w["title"], "management")
         self.para(self.t(w["intro"]))
+        from wizard.export import commercial_case  # it uses this module's formatters
+
+        self.blocks += commercial_case.governance_blocks(p, self.public)
         self.h(2, w["steering"], "management-steering")
         self.para(w["steering_intro"])
         if p.steering_groups:
@@ -626,6 +633,7 @@ class _Builder:
             self.blocks.append(
                 Bullets(tuple(f"Month {ph.review_month}: review of {ph.name}" for ph in reviews))
             )
+        self.blocks += commercial_case.delivery_blocks(p, self.public)
         self.h(2, w["accountability"], "management-accountability")
         self.blocks.append(KeyValues("Accountability commitments", self.accountability_items()))
         self.h(2, w["decisions"], "management-decisions")

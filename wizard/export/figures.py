@@ -13,7 +13,7 @@ from wizard.export.drawing import scene_to_drawing
 from wizard.model import Project
 from wizard.scene import Scene, scene_to_svg
 
-KINDS = ("phase_map", "risk_matrix", "partner_load")
+KINDS = ("phase_map", "risk_matrix", "partner_load", "procurement_timeline")
 
 
 def scene_for(kind: str, project: Project) -> Scene:

@@ -52,7 +52,10 @@ def gbp(amount: int) -> dict[str, Any]:
 
 def release_package(project: Project) -> dict[str, Any]:
     """The OCDS release package (a dict ready for json.dump) of the public edition."""
-    return _package(redact(project), publication.facts(project))
+    from wizard.export.ocds_tender import add_tender  # tender, lots, procurement milestones
+
+    public = redact(project)
+    return add_tender(_package(public, publication.facts(project)), public)
 
 
 def _budget(facts: publication.Facts, value: int) -> dict[str, Any]:

@@ -5,7 +5,8 @@ phase's scheduled start to its finish, coloured by provider, hatched when the ph
 with others, with a thick outline on the critical path. Arrows run from the finish of a
 dependency to the start of its dependant. Break clauses are diamonds at their earliest month on
 each phase they apply to (clauses naming no phase sit on a "whole contract" lane); review points
-are triangles on the bar. Below the lanes, each community steering group has a band per stage it
+are triangles on the bar. A "Procurement" lane on top shows the procurement timetable before
+month 0 with the standstill, and an "Evaluation" lane at the bottom the planned evaluations. Below the lanes, each community steering group has a band per stage it
 covers, spanning the phases of that stage:
 
     design      ← design, design and build, area plan
@@ -19,6 +20,13 @@ from __future__ import annotations
 import math
 
 from wizard.graphs.common import LegendEntry, legend, partner_colours, partner_name
+from wizard.graphs.procurement_timeline import (
+    contract_map_key,
+    contract_map_lanes,
+    contract_map_marks,
+    evaluation_points,
+    procurement_lead_months,
+)
 from wizard.model import Project
 from wizard.schedule import Schedule, build_schedule
 from wizard.scene import (
@@ -98,11 +106,13 @@ def phase_map(project: Project, theme: Theme = DEFAULT, highlight: set[str] | No
     months = max(sched.contract_months, sched.span_months, 12,
                  max((c.earliest_month + 1 for c in project.break_clauses), default=0),
                  max((p.review_month + 1 for p in project.phases if p.review_month is not None),
-                     default=0))
-    per_month = plot_w / months
+                     default=0),
+                 math.ceil(max((m for m, _ in evaluation_points(project)), default=0)))
+    pre = procurement_lead_months(project)  # the procurement runs before month 0
+    per_month = plot_w / (months + pre)
 
     def x_of(m: float) -> float:
-        return plot_x + m * per_month
+        return plot_x + (m + pre) * per_month
 
     shapes: list[Shape] = []
     lane_h, pad = 34 * s, 7 * s
@@ -113,6 +123,9 @@ def phase_map(project: Project, theme: Theme = DEFAULT, highlight: set[str] | No
     lanes: list[tuple[str, str]] = [("phase", pid) for pid in sched.order]
     if whole:
         lanes.insert(0, ("contract", ""))
+    extra = dict(contract_map_lanes(project))
+    lanes = [(kind, "") for kind in extra if kind == "procurement"] + lanes + [
+        (kind, "") for kind in extra if kind == "evaluation"]
     lane_top = {key: top + i * lane_h for i, key in enumerate(lanes)}
     lanes_bottom = top + len(lanes) * lane_h
 
@@ -123,6 +136,8 @@ def phase_map(project: Project, theme: Theme = DEFAULT, highlight: set[str] | No
             shapes.append(Rect(MARGIN, y, WIDTH - 2 * MARGIN, lane_h, theme.lane, "none", 0))
         if kind == "contract":
             name, bold, item = "Whole contract", True, None
+        elif kind in extra:
+            name, bold, item = extra[kind], True, None
         else:
             phase = phases[pid]
             name, bold, item = phase.name, pid in highlight, ("phases", pid)
@@ -242,6 +257,8 @@ def phase_map(project: Project, theme: Theme = DEFAULT, highlight: set[str] | No
                            item=item, tooltip=tip))
         right = max(right, lx + w + MARGIN)
 
+    shapes += contract_map_marks(project, lane_top, lane_h, x_of, theme, s)
+
     # Highlight frames over selected phase lanes.
     for pid in sched.order:
         if pid in highlight:
@@ -331,6 +348,7 @@ def phase_map(project: Project, theme: Theme = DEFAULT, highlight: set[str] | No
     if project.steering_groups:
         key += [LegendEntry(f"{st.value.capitalize()} stage", _swatch(theme.stage_colour(st.value),
                                                                       theme)) for st in Stage]
+    key += contract_map_key(project, theme)
     more, h = legend(key, MARGIN, y, legend_w, small, theme, "Key:")
     shapes += more
     y += h + MARGIN
