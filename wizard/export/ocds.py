@@ -55,7 +55,12 @@ def release_package(project: Project) -> dict[str, Any]:
     from wizard.export.ocds_tender import add_tender  # tender, lots, procurement milestones
 
     public = redact(project)
-    return add_tender(_package(public, publication.facts(project)), public)
+    facts = publication.facts(project)
+    package = add_tender(_package(public, facts), public)
+    tender = package["releases"][0].get("tender")
+    if facts.grouped and tender is not None:  # the totals rule: no amount, the band says it
+        tender.pop("value", None)
+    return package
 
 
 def _budget(facts: publication.Facts, value: int) -> dict[str, Any]:
