@@ -65,6 +65,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("quit", "file", "&Quit", ("Ctrl+Q",), "close", "Quit Changemaker"),
     ActionSpec("undo", "edit", "&Undo", ("Ctrl+Z",), "", "Undo the last change"),
     ActionSpec("redo", "edit", "&Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "", "Redo the change undone"),
+    ActionSpec("cut", "edit", "Cu&t", ("Ctrl+X",), "edit_command:cut",
+               "Cut the selected text", separator_before=True),
+    ActionSpec("copy", "edit", "&Copy", ("Ctrl+C",), "edit_command:copy",
+               "Copy the selected text or table cell"),
+    ActionSpec("paste", "edit", "&Paste", ("Ctrl+V",), "edit_command:paste",
+               "Paste into the field or table cell"),
     ActionSpec("accept_finding", "edit", "&Accept selected finding…", ("Ctrl+Shift+J",),
                "accept_selected_finding", "Accept the selected finding with a justification",
                separator_before=True),
@@ -83,6 +89,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     *_STEP_ACTIONS,
     ActionSpec("shortcuts", "help", "&Keyboard shortcuts", ("F1",), "show_shortcuts",
                "List every command and its keys"),
+    ActionSpec("user_guide", "help", "&User guide", (), "show_user_guide",
+               "A short guide to Changemaker"),
     ActionSpec("about", "help", "&About Changemaker", (), "show_about", "What Changemaker is"),
 )
 
@@ -96,7 +104,7 @@ def _make_action(window: MainWindow, spec: ActionSpec) -> QAction:
     else:
         action = QAction(spec.text, window)
         name, _sep, arg = spec.slot.partition(":")
-        args = (int(arg),) if arg else ()
+        args = ((int(arg) if arg.isdigit() else arg),) if arg else ()
         action.triggered.connect(lambda _checked=False, n=name, a=args: getattr(window, n)(*a))
     action.setObjectName(f"action.{spec.key}")
     action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])

@@ -106,6 +106,12 @@ class _FirstPaint(QObject):
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    from ui.xcb_check import problem
+
+    trouble = problem() if QApplication.instance() is None else None
+    if trouble:  # before Qt aborts with a message that does not name the missing libraries
+        print(trouble, file=sys.stderr)
+        return 1
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "changemaker"])
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)

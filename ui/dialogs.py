@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -37,6 +38,12 @@ def ask_unsaved(parent: QWidget | None, name: str) -> str:
         | QMessageBox.StandardButton.Cancel
     )
     box.setDefaultButton(QMessageBox.StandardButton.Save)
+    # Keys for each answer: Alt+S saves, Alt+D (or Ctrl+D) discards, Escape cancels.
+    box.button(QMessageBox.StandardButton.Save).setText("&Save")
+    discard = box.button(QMessageBox.StandardButton.Discard)
+    discard.setText("&Discard changes")
+    discard.setShortcut(QKeySequence("Ctrl+D"))
+    discard.setToolTip("Close without saving (Alt+D or Ctrl+D)")
     answer = box.exec()
     return {
         QMessageBox.StandardButton.Save: "save",
@@ -140,3 +147,13 @@ def ask_justification(parent: QWidget | None, finding: str, message: str) -> str
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return text.toPlainText().strip() or None
+
+
+def ask_new_id(parent: QWidget | None, noun: str, old_id: str) -> str | None:
+    """The new id for an item (the advanced rename), or None if cancelled."""
+    from PySide6.QtWidgets import QInputDialog
+
+    text, ok = QInputDialog.getText(
+        parent, f"Rename {noun} id",
+        f"New id for {noun} {old_id} (every reference to it follows):", text=old_id)
+    return text if ok else None

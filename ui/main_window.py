@@ -33,12 +33,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import export_menu, layout_memory
 from ui.actions import build_menus, shortcut_rows
 from ui.autosave import CAP_MS, DELAY_MS, AutoSaver
 from ui.document import Document
 from ui.files import FILE_SUFFIX, FileController
 from ui.pages.base import STEP_OF_KIND, STEPS, StepPage
 from ui.settings import Settings
+from ui.widgets import wheel_guard
 from ui.widgets.findings_panel import FindingsPanel
 from ui.workshop.mode import WorkshopMode
 
@@ -84,6 +86,7 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
+        wheel_guard.install()  # the wheel scrolls; it edits only the focused field
         self.setObjectName("main_window")
         self.document = document
         self.settings = settings
@@ -100,6 +103,7 @@ class MainWindow(QMainWindow):
         self._build_centre()
         self._build_docks()
         self.menus, self.actions = build_menus(self)
+        export_menu.install(self)  # File > Export, from any step
         self._connect()
         self._fill_recent_menu()
         self._restore_geometry()
@@ -253,6 +257,9 @@ class MainWindow(QMainWindow):
 
     def _install_page(self, index: int, page: StepPage) -> None:
         self._pages[index] = page
+        if hasattr(page, "remember_folder"):
+            page.settings = self.settings  # the review page remembers the last export folder
+        layout_memory.restore(page, self.settings)  # the splitters and columns the user left
         self.scrollers[index].setWidget(page)
         page.selectionChanged.connect(self._on_page_selection)
         if hasattr(self, "findings"):
@@ -482,11 +489,28 @@ class MainWindow(QMainWindow):
         self.shortcuts_dialog.raise_()
         self.shortcuts_dialog.activateWindow()
 
+    def edit_command(self, command: str) -> bool:
+        """Edit › Cut, Copy, Paste on the focused field or table cell."""
+        from ui import clipboard
+
+        return clipboard.run(command)
+
+    def show_user_guide(self) -> None:
+        """Help › User guide: the short guide shipped with the app, in its own window."""
+        from ui.help import GuideDialog
+
+        if getattr(self, "guide_dialog", None) is None:
+            self.guide_dialog = GuideDialog(self)
+        self.guide_dialog.show()
+        self.guide_dialog.raise_()
+
     def show_about(self) -> None:
+        from ui.help import app_version
+
         QMessageBox.about(
             self,
             f"About {APP_NAME}",
-            f"<b>{APP_NAME}</b><br>Design public-sector partnership contracts that are "
+            f"<b>{APP_NAME}</b> {app_version()}<br>Design public-sector partnership contracts that are "
             "collaborative, creative, adaptable, accountable and place-based, and draft the "
             "business case.",
         )
@@ -507,6 +531,9 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.autosaver.remove()
+        for page in self._pages:
+            if page is not None:
+                layout_memory.save(page, self.settings)
         self.settings.set_geometry(self.saveGeometry())
         self.settings.set_window_state(self.saveState())
         if self.shortcuts_dialog is not None:

@@ -28,13 +28,33 @@ def data_dir() -> Path:
     return folder
 
 
+def config_dir() -> Path:
+    """The folder for the settings file: the platform's configuration location, once nested
+    (``~/.config/changemaker`` on Linux, ``%APPDATA%/changemaker`` on Windows). With
+    ``CHANGEMAKER_DATA_DIR`` set (tests), that folder holds the settings too."""
+    override = os.environ.get("CHANGEMAKER_DATA_DIR")
+    if override:
+        folder = Path(override)
+    else:
+        location = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.GenericConfigLocation)
+        folder = Path(location or Path.home() / ".config") / "changemaker"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
 class Settings:
-    """Recent files, window geometry and named preferences, stored in one INI file."""
+    """Recent files, window geometry and named preferences, stored in one INI file.
+
+    ``folder`` is the data folder (recovery copies live there); the INI file is in the same
+    folder when one is given, else in the platform's configuration folder (``config_dir``).
+    """
 
     def __init__(self, folder: Path | None = None):
         self.folder = Path(folder) if folder is not None else data_dir()
         self.folder.mkdir(parents=True, exist_ok=True)
-        self._qs = QSettings(str(self.folder / "settings.ini"), QSettings.Format.IniFormat)
+        ini = (self.folder if folder is not None else config_dir()) / "settings.ini"
+        self._qs = QSettings(str(ini), QSettings.Format.IniFormat)
 
     @property
     def path(self) -> Path:

@@ -209,9 +209,18 @@ def _check_result(file: str, project: Project, findings: list, scorecard: Any, c
         "title": project.project.title,
         "passed": code == EXIT_OK,
         "counts": _counts(findings),
-        "scorecard": _as_dict(scorecard),
+        "scorecard": _scorecard_dict(scorecard, findings),
         "findings": [_as_dict(f) for f in findings],
     }
+
+
+def _scorecard_dict(scorecard: Any, findings: list) -> dict:
+    """The scorecard as JSON, its legal items quoting ``findings`` (worded for the edition)."""
+    from wizard.scorecard import legal_items
+
+    data = _as_dict(scorecard)
+    data["law"] = [item.to_dict() for item in legal_items(findings)]
+    return data
 
 
 def _counts(findings: list) -> dict[str, int]:
@@ -232,11 +241,9 @@ def _as_dict(value: Any) -> Any:
 
 def _check_text(project: Project, findings: list, scorecard: Any, blocking: list) -> str:
     lines = [f"Changemaking scorecard: {project.project.title}", ""]
-    principles = list(getattr(scorecard, "principles", []))
-    width = max((len(_principle_name(p)) for p in principles), default=10)
-    for p in principles:
-        lines.append(f"  {_principle_name(p):<{width}}  {p.score:>3}/{p.max_score}")
-    lines.append(f"  {'Total':<{width}}  {scorecard.total:>3}/{scorecard.max_total}")
+    from wizard.check_report import scorecard_lines
+
+    lines += scorecard_lines(scorecard, findings)
     lines.append("")
     counts = _counts(findings)
     if not findings:
@@ -264,10 +271,6 @@ def _check_text(project: Project, findings: list, scorecard: Any, blocking: list
     else:
         lines.append("Result: no unaccepted errors.")
     return "\n".join(lines)
-
-
-def _principle_name(principle: Any) -> str:
-    return str(getattr(principle, "label", None) or getattr(principle, "name", principle))
 
 
 def _principle_label(slug: str) -> str:

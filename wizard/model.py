@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from wizard.thresholds import SUBCONTRACT_THRESHOLD
 from wizard.vocab import (
     Allocation,
     BreakTrigger,
@@ -179,6 +180,8 @@ class Risk(Withholdable):
     allocation: Allocation = Allocation.SHARED
     public_share: Percent = 50  # the public share in % when allocation is shared
     owner: ItemId | None = None  # a partner id
+    # The provider carrying the private share when a public body owns a shared risk (a partner id)
+    private_bearer: ItemId | None = None
     mitigation: LongText = ""
     response: RiskResponse = RiskResponse.TREAT
     contingent_support: ContingentSupport | None = None
@@ -240,7 +243,7 @@ class Accountability(Strict):
     data_disclosure: bool = False
     publish_business_case: bool = False
     publish_subcontracts: bool = False
-    subcontract_threshold_gbp: Money = 25_000
+    subcontract_threshold_gbp: Money = SUBCONTRACT_THRESHOLD
     social_responsibility_accreditation: bool = False
     living_wage: bool = False
     sme_spend_target_pct: Percent | None = None
@@ -362,6 +365,7 @@ def reference_problems(project: Project) -> list[str]:
     for i, risk in enumerate(project.risks):
         where = f"risks[{i}] ({risk.id})"
         check(where, "owner", risk.owner, partner_ids, "partner")
+        check(where, "private bearer", risk.private_bearer, partner_ids, "partner")
         for ph in risk.phases:
             check(where, "phase", ph, phase_ids, "phase")
     for i, clause in enumerate(project.break_clauses):

@@ -71,47 +71,69 @@ def public_findings(project: Project, findings: list[Any]) -> list[Any]:
 
 
 def _reword_points(scorecard: Any, project: Project, public: list[Any], real: list[Any]) -> Any:
-    """The scorecard with every explanation line in public words (same values)."""
+    """The scorecard with every explanation line (and legal item) in public words; the same
+    points."""
     from wizard import quotes
 
     if not is_dataclass(scorecard) or not hasattr(scorecard, "principles"):
         return scorecard
     found = quotes.Index(quotes.needles(project))
-    by_id = {r.id: (r, p) for r, p in zip(real, public)}
     new_id = {r.id: p.id for r, p in zip(real, public)}
+    by_id = {r.id: p for r, p in zip(real, public)}
+    swaps = [(getattr(r, attr), getattr(p, attr)) for r, p in zip(real, public)
+             for attr in ("message", "justification", "item_label")
+             if getattr(r, attr) and getattr(r, attr) != getattr(p, attr)]
+    swaps.sort(key=lambda pair: len(pair[0]), reverse=True)
+
+    def words(text: str) -> str:
+        for old, new in swaps:
+            if old in text:
+                text = text.replace(old, new)
+        spans = quotes.find(text, found)
+        return quotes.replace(text, spans) if spans else text
+
+    def ids(values: Any) -> Any:
+        return type(values)(new_id.get(i, i) for i in values)
 
     def line(point: Any) -> Any:
-        text = getattr(point, "text", None)
-        if not isinstance(text, str):
+        if not is_dataclass(point):
             return point
-        pair = by_id.get(getattr(point, "finding_id", ""))
-        if pair is not None:
-            real_f, public_f = pair
-            for attr in ("message", "justification", "item_label"):
-                old, new = getattr(real_f, attr), getattr(public_f, attr)
-                if old and old != new:
-                    text = text.replace(old, new)
-            if public_f.message != real_f.message:  # a withheld item: no rule title either
-                value = getattr(point, "value", 0)
-                sign = f"−{-value}" if value < 0 else str(value)
-                text = f"{sign} for a {public_f.severity}: {public_f.message}"
-        spans = quotes.find(text, found)
-        if spans:
-            text = quotes.replace(text, spans)
-        if hasattr(point, "finding_id"):
-            return replace(point, text=text, finding_id=new_id.get(point.finding_id, point.finding_id))
-        return replace(point, text=text)
+        names = {f.name for f in fields(point)}
+        update: dict[str, Any] = {}
+        if isinstance(getattr(point, "text", None), str) and "text" in names:
+            update["text"] = words(point.text)
+        if "finding_id" in names:
+            update["finding_id"] = new_id.get(point.finding_id, point.finding_id)
+        if "findings" in names:
+            update["findings"] = ids(point.findings)
+        return replace(point, **update)
+
+    def legal(item: Any) -> Any:
+        shown = by_id.get(getattr(item, "finding_id", ""))
+        if shown is None or not is_dataclass(item):
+            return item
+        names = {f.name for f in fields(item)}
+        update = {k: getattr(shown, k if k != "finding_id" else "id")
+                  for k in ("message", "item_label", "justification", "finding_id") if k in names}
+        return replace(item, **update)
 
     principles = []
     for pr in scorecard.principles:
         names = {f.name for f in fields(pr)} if is_dataclass(pr) else set()
+        update: dict[str, Any] = {}
         if "points" in names:
-            pr = replace(pr, points=[line(p) for p in pr.points])
+            update["points"] = type(pr.points)(line(p) for p in pr.points)
         for attr in ("findings", "accepted"):
             if attr in names:
-                pr = replace(pr, **{attr: [new_id.get(i, i) for i in getattr(pr, attr)]})
-        principles.append(pr)
-    return replace(scorecard, principles=principles)
+                update[attr] = ids(getattr(pr, attr))
+        if "not_assessed" in names and isinstance(pr.not_assessed, str):
+            update["not_assessed"] = words(pr.not_assessed)
+        principles.append(replace(pr, **update) if update else pr)
+    card_names = {f.name for f in fields(scorecard)}
+    update = {"principles": type(scorecard.principles)(principles)}
+    if "law" in card_names:
+        update["law"] = type(scorecard.law)(legal(i) for i in scorecard.law)
+    return replace(scorecard, **update)
 
 
 def edition_assessment(project: Project, edition: str) -> tuple[Any, list[Any]]:

@@ -9,10 +9,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from wizard.model import Project, Risk
+from wizard.thresholds import HIGH_RISK, MEDIUM_RISK, VERY_HIGH_RISK
 from wizard.vocab import Allocation, PartnerKind
 
 # Bands of the score, lowest first: (name, lowest score in band)
-BANDS: list[tuple[str, int]] = [("low", 1), ("medium", 5), ("high", 10), ("very high", 15)]
+BANDS: list[tuple[str, int]] = [
+    ("low", 1), ("medium", MEDIUM_RISK), ("high", HIGH_RISK), ("very high", VERY_HIGH_RISK)]
 
 def score(risk: Risk) -> int:
     return risk.likelihood * risk.impact
@@ -68,8 +70,9 @@ def concentration(project: Project) -> dict[str, float]:
     """Risk score carried by each partner (by owner); shared risks are split by their share.
 
     A shared risk's public part goes to its owner if the owner is a public body, else to
-    the first public partner; its private part goes to its owner if private or voluntary.
-    Scores without a partner to carry them are under the key "" (unowned).
+    the first public partner; its private part goes to its owner if private or voluntary,
+    else to its private bearer (``holders``). Scores without a partner to carry them are under
+    the key "" (unowned). The values add up to the register's total score.
     """
     return _carried(project, project.risks)
 
@@ -87,21 +90,39 @@ def concentration_by_phase(project: Project) -> dict[str, dict[str, float]]:
 
 
 def _carried(project: Project, risks: list[Risk]) -> dict[str, float]:
-    kinds = {p.id: p.kind for p in project.partners}
-    first_public = next((p.id for p in project.partners if p.kind is PartnerKind.PUBLIC), "")
     carried: dict[str, float] = defaultdict(float)
     for r in risks:
-        s = score(r)
-        pub = public_fraction(r)
-        owner = r.owner or ""
-        owner_public = kinds.get(owner) is PartnerKind.PUBLIC
-        public_holder = owner if owner_public else first_public
-        private_holder = "" if owner_public else owner
-        if pub:
-            carried[public_holder] += s * pub
-        if pub < 1:
-            carried[private_holder] += s * (1 - pub)
+        for holder, value in holders(project, r):
+            carried[holder] += value
     return dict(carried)
+
+
+def holders(project: Project, r: Risk) -> list[tuple[str, float]]:
+    """Who carries how much of one risk's score: (partner id or "" for nobody, score part).
+
+    The public part goes to the owner if a public body, else to the first public partner. The
+    private part goes to the owner if a provider, else to the risk's private bearer (the
+    provider named to carry the private share of a risk a public body owns), else to nobody.
+    The parts add up to the risk's score.
+    """
+    kinds = {p.id: p.kind for p in project.partners}
+    first_public = next((p.id for p in project.partners if p.kind is PartnerKind.PUBLIC), "")
+    s = score(r)
+    pub = public_fraction(r)
+    owner = r.owner or ""
+    owner_public = kinds.get(owner) is PartnerKind.PUBLIC
+    bearer = r.private_bearer if kinds.get(r.private_bearer or "") not in (None, PartnerKind.PUBLIC) else None
+    public_holder = owner if owner_public else first_public
+    if owner and not owner_public:
+        private_holder = owner
+    else:
+        private_holder = bearer or ""
+    parts: list[tuple[str, float]] = []
+    if pub:
+        parts.append((public_holder, s * pub))
+    if pub < 1:
+        parts.append((private_holder, s * (1 - pub)))
+    return parts
 
 
 def low_probability_high_impact(project: Project) -> list[Risk]:

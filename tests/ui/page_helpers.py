@@ -30,6 +30,13 @@ def column_of(view: QTableView, header: str) -> int:
     raise AssertionError(f"no column {header!r}")
 
 
+def reveal(view: QTableView, col: int) -> None:
+    """Show a secondary column first, as the user does from the header's column chooser."""
+    if view.isColumnHidden(col):
+        view.setColumnHidden(col, False)
+        view.setColumnWidth(col, max(view.columnWidth(col), 100))
+
+
 def cell_text(view: QTableView, row: int, header: str) -> str:
     return view.model().index(row, column_of(view, header)).data()
 
@@ -37,6 +44,7 @@ def cell_text(view: QTableView, row: int, header: str) -> str:
 def open_editor(qtbot, view: QTableView, row: int, header: str) -> QWidget:
     """Select the cell and open its editor (as a double-click or F2 would)."""
     index = view.model().index(row, column_of(view, header))
+    reveal(view, index.column())
     view.setFocus()
     view.setCurrentIndex(index)
     view.edit(index)
@@ -81,6 +89,7 @@ def choose_in_cell(qtbot, view: QTableView, row: int, header: str, text: str) ->
 def click_check(qtbot, view: QTableView, row: int, header: str) -> None:
     """Click the checkbox in a cell."""
     index = view.model().index(row, column_of(view, header))
+    reveal(view, index.column())
     rect = view.visualRect(index)
     view.scrollTo(index)
     rect = view.visualRect(index)

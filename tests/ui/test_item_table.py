@@ -16,6 +16,7 @@ from tests.ui.page_helpers import (
     tick_in_cell,
     type_into_cell,
 )
+from ui import dialogs
 from ui.document import Document
 from ui.widgets.item_table import BOOL, ENUM, INT, MONEY, REF, REFS, Column, ItemTable
 from wizard.model import Partner, Phase, Project, Risk
@@ -264,11 +265,13 @@ def _phase_table_with_ids(qtbot, doc):
     return table
 
 
-def test_renaming_an_id_carries_every_reference_in_one_step(qtbot):
+def test_renaming_an_id_carries_every_reference_in_one_step(qtbot, monkeypatch):
     doc = Document(_project())
     original = doc.project.model_copy(deep=True)
     table = _phase_table_with_ids(qtbot, doc)
-    type_into_cell(qtbot, table.view, 0, "Id", "BUILD")
+    monkeypatch.setattr(dialogs, "ask_new_id", lambda *_a: "BUILD")
+    table.select_row(0)
+    assert table.ask_rename()
     p = doc.project
     assert [x.id for x in p.phases] == ["BUILD", "PH2"]
     assert p.phases[1].depends_on == ["BUILD"]
@@ -283,10 +286,10 @@ def test_unusable_or_taken_ids_are_refused(qtbot):
     doc = Document(_project())
     original = doc.project.model_copy(deep=True)
     table = _phase_table_with_ids(qtbot, doc)
-    type_into_cell(qtbot, table.view, 0, "Id", "PH2")
+    assert not table.rename(0, "PH2")
     assert doc.project == original
     assert table.message.text() == "Id of PH1: another phase already has the id 'PH2'"
-    type_into_cell(qtbot, table.view, 0, "Id", "new phase")
+    assert not table.rename(0, "new phase")
     assert doc.project == original
     assert "'new phase' is not a usable id" in table.message.text()
     assert cell_text(table.view, 0, "Id") == "PH1"

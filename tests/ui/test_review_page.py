@@ -10,6 +10,8 @@ from ui.document import Document
 from ui.pages import review
 from ui.pages.review import ReviewPage
 from wizard import catalog
+from wizard.model import Project
+from wizard.scorecard import build_scorecard
 
 
 @pytest.fixture
@@ -26,14 +28,50 @@ def page(qtbot, monkeypatch):
 
 
 def test_scorecard_and_findings_are_shown(page):
-    assert page.total.text().startswith("Changemaking score: ")
-    assert page.scorecard.topLevelItemCount() == 5
+    card = build_scorecard(page.document.project)
+    assert page.total.text() == f"Changemaking score: {card.summary()}"
+    assert page.completeness.text() == ("Completeness: 7 of 7 steps filled in. Quality and "
+                                        "completeness are shown apart.")
+    assert page.scorecard.topLevelItemCount() == 5  # no legal item is unmet in the example
     labels = [page.scorecard.topLevelItem(i).text(0) for i in range(5)]
     assert labels == ["Collaborative", "Creative", "Adaptable", "Accountable", "Place-based"]
-    first = page.scorecard.topLevelItem(0)
-    assert first.childCount() >= 1 and first.text(1).endswith("of 10")
+    for index, principle in enumerate(card.principles):
+        top = page.scorecard.topLevelItem(index)
+        assert top.text(1) == f"{principle.score} of 10"
+        assert [top.child(i).text(0) for i in range(top.childCount())] == [
+            r.text for r in principle.routes]
     assert page.findings.topLevelItem(0).text(0).startswith("Open findings (")
     assert page.findings.topLevelItem(1).text(0).startswith("Accepted findings (")
+
+
+def test_removed_credit_says_so_on_screen(page):
+    # The leisure example's disputed risk R4 removes the allocation route's credit.
+    collaborative = page.scorecard.topLevelItem(0)
+    agreed = collaborative.child(2)
+    assert agreed.text(1) == "Removed"
+    assert agreed.text(0).startswith("0 of 2 The allocation is realistic and agreed with the "
+                                     "partners: No credit while this warning is open: Risk R4")
+
+
+def test_blank_project_shows_not_assessed_and_the_legal_gate(qtbot):
+    document = Document(Project())
+    widget = ReviewPage(document)
+    qtbot.addWidget(widget)
+    assert widget.total.text() == ("Changemaking score: Nothing to assess yet; 5 principles not "
+                                   "yet assessed")
+    assert widget.completeness.text().startswith("Completeness: 0 of 7 steps filled in.")
+    first = widget.scorecard.topLevelItem(0)
+    assert (first.text(0), first.text(1)) == ("Collaborative", "Not assessed")
+    assert first.child(0).text(0).startswith("No risk or partner is entered yet")
+    # Over £5m with nothing published: the Act's duties show as must-fix items, first.
+    document.set_value(("project", "value_gbp"), 6_000_000, "Change value")
+    widget._rebuild()
+    gate = widget.scorecard.topLevelItem(0)
+    assert gate.text(0) == "Legal requirements: 2 to fix (a gate, not points)"
+    assert [gate.child(i).text(1) for i in range(gate.childCount())] == ["Must fix", "Must fix"]
+    assert gate.child(0).text(0).startswith("Procurement Act 2023, s.52: Contract value "
+                                            "£6,000,000 is over £5,000,000")
+    assert widget.scorecard.topLevelItem(1).text(1) == "Not assessed"  # the law is no point
 
 
 def test_public_pdf_export_runs_in_background_and_opens(page, qtbot, tmp_path):
@@ -92,3 +130,15 @@ def test_cancelling_the_register_edition_exports_nothing(page, monkeypatch):
     monkeypatch.setattr(review, "ask_export_path", lambda *a: pytest.fail("no file asked"))
     page.buttons["risks"].click()
     assert not page.busy
+
+
+def test_the_scorecard_api_lives_in_the_scorecard():
+    # Issue 11 item 3: the business case and the review step use wizard.scorecard.assessment.
+    import inspect
+
+    from wizard import scorecard
+    from wizard.export import business_case
+
+    assert business_case.assessment is scorecard.assessment is review.assessment
+    assert scorecard.assessment.__module__ == "wizard.scorecard"
+    assert "def assessment(project" not in inspect.getsource(business_case)

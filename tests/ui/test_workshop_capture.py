@@ -60,7 +60,7 @@ def test_enter_adds_a_risk_and_the_box_is_ready_for_the_next(qtbot, document, ri
     assert risks.title_box.text() == ""
     assert risks.selected_id() == "R2"
     assert document.undo_stack.text(1) == "Add risk R2"
-    assert [risks.list.item(i).text() for i in range(2)][1].startswith("R2  3×3  Shared  Proposed")
+    assert risks.list.item(1).text() == "R2  Membership falls  ·  3×3  Shared  Proposed"
 
 
 def test_an_empty_title_is_refused_with_a_message(qtbot, document, risks):

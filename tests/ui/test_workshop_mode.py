@@ -262,3 +262,34 @@ def test_a_workshop_session_by_keyboard_is_saved_with_its_decisions(qtbot, tmp_p
         f"{_clock():%H:%M}  R5 Staff transfer disputes — Status proposed → agreed  "
         "“TUPE advice taken”")
     mode.window.close()
+
+
+def test_the_step_timer_restarts_on_each_step(qtbot, setup, ticker):
+    window, mode = setup
+    window.go_to_step("risks")
+    mode.enter()
+    timer = mode.view.timer
+    timer.start()
+    ticker.t += 125
+    timer.update_text()
+    assert timer.text() == "Step time 02:05"
+    window.go_to_step("phasing")
+    assert timer.running and timer.elapsed() == 0
+    assert timer.text() == "Step time 00:00"
+    ticker.t += 5
+    window.go_to_step("phasing")  # the same step again: the count goes on
+    assert timer.elapsed() == 5
+
+
+def test_titles_come_first_and_the_list_keeps_rows_at_the_largest_type(qtbot, setup):
+    from ui.workshop.theme import MAX_SCALE
+
+    window, mode = setup
+    mode.set_scale(MAX_SCALE)
+    mode.enter()
+    window.go_to_step("risks")
+    panel = mode.view.risks
+    risk = window.document.project.risks[0]
+    assert panel.list.item(0).text().startswith(f"{risk.id}  {risk.title}  ·  ")
+    rows = panel.list.fontMetrics().lineSpacing() * 4
+    assert panel.list.minimumSizeHint().height() >= rows

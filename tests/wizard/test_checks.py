@@ -49,12 +49,13 @@ GOOD: dict = {
     "risks": [
         {"id": "R1", "title": "Demand falls", "category": "demand", "likelihood": 3, "impact": 4,
          "allocation": "shared", "public_share": 60, "owner": "council",
+         "private_bearer": "trust", "phases": ["P1"],
          "mitigation": "Joint marketing", "status": "agreed"},
         {"id": "R2", "title": "Build overruns", "category": "construction", "likelihood": 3,
          "impact": 3, "allocation": "private", "owner": "builder", "mitigation": "Fixed price",
-         "status": "agreed"},
+         "phases": ["P1"], "status": "agreed"},
         {"id": "R3", "title": "Flood", "category": "forceMajeure", "likelihood": 1, "impact": 5,
-         "allocation": "private", "owner": "builder", "mitigation": "Insurance",
+         "allocation": "private", "owner": "builder", "mitigation": "Insurance", "phases": ["P1"],
          "contingent_support": {"events": ["River flood over 1 in 200 years"], "cap_gbp": 1000000},
          "status": "agreed"},
     ],
@@ -169,10 +170,10 @@ TRIGGERS = [
     (both(setter("steering_groups.0.members", []),
           add("steering_groups", GOOD["steering_groups"][0] | {"id": "G2", "members": []})),
      "steering-elected", "advice", "place_based", ["any of the 2 steering groups"]),
-    (setter("social_impact.0.published", False), "impact-public:S1", "warning", "accountable",
+    (setter("social_impact.0.published", False), "impact-public:S1", "warning", "place_based",
      ["S1 More young people swim", "is not published"]),
     (both(setter("social_impact.0.published", False), setter("social_impact.0.consulted", False)),
-     "impact-public:S1", "warning", "accountable", ["not published or consulted on"]),
+     "impact-public:S1", "warning", "place_based", ["not published or consulted on"]),
     # adaptable
     (both(drop("break_clauses"), setter("phases", [GOOD["phases"][0] | {"duration_months": 36}])),
      "long-contract", "warning", "adaptable",
@@ -200,6 +201,10 @@ TRIGGERS = [
      ["month 180", "ends after 180 months", "never be used"]),
     (setter("break_clauses.0.phases", []), "break-phases:B1", "advice", "adaptable",
      ["B1 Change of control", "names no phase", "2 phases"]),
+    (setter("risks.1.phases", []), "risk-no-phase:R2", "advice", "collaborative",
+     ["R2 Build overruns", "names no phase", "all 2 phases"]),
+    (setter("risks.0.private_bearer", None), "risk-private-bearer:R1", "warning", "collaborative",
+     ["R1 Demand falls", "Riverside Council, a public body", "40% of it", "private bearer"]),
     # collaborative
     (setter("phases.0.provider", None), "phase-provider:P1", "warning", "collaborative",
      ["Phase Design and build has no provider"]),
@@ -366,8 +371,11 @@ QUIET = [
     (both(setter("break_clauses.0.compensation", "agreed_formula"),
           setter("break_clauses.0.formula", "Book value less 10% a year")), "break-formula"),
     (setter("break_clauses.0.earliest_month", 179), "break-timing"),
-    (both(drop("phases"), setter("risks.0.phases", []), setter("break_clauses.0.phases", [])),
-     "break-phases"),
+    (both(drop("phases"), setter("risks.0.phases", []), setter("risks.1.phases", []),
+          setter("risks.2.phases", []), setter("break_clauses.0.phases", [])), "break-phases"),
+    (setter("risks.0.private_bearer", None), "risk-no-phase"),
+    (both(setter("risks.0.private_bearer", None), setter("risks.0.allocation", "public"),
+          setter("risks.0.public_share", 100)), "risk-private-bearer"),
     (setter("phases.0.provider", "council"), "phase-provider"),
     (both(setter("risks.0.allocation", "private"), setter("risks.0.impact", 3),
           setter("risks.0.owner", "builder")), "risk-transfer"),
@@ -440,7 +448,11 @@ def test_rules_are_well_formed():
     for r in RULES:
         assert r.principle in PRINCIPLES and r.severity in SEVERITIES and r.title
         assert routes()[r.slug].strip(), r.slug
-    assert set(routes()) == set(slugs)
+    # Every text in routes.json is a rule's route or a route of the assessment (evidence.json).
+    from wizard.evidence import evidence_data
+
+    assessed = {r.route for p in evidence_data().principles.values() for r in p.routes}
+    assert set(routes()) == set(slugs) | assessed
 
 
 def test_item_kinds_map_to_wizard_steps():

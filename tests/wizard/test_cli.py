@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from wizard import catalog, storage
+from wizard.scorecard import build_scorecard
 from wizard.cli import main
-from wizard.model import AcceptedFinding, Phase, ProjectInfo
+from wizard.model import AcceptedFinding, Phase, Project, ProjectInfo
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -49,7 +50,10 @@ def test_new_from_each_example_then_check_it(capsys, tmp_path, name):
     assert out.startswith(f"Changemaking scorecard: {title}\n")
     for principle in ("Collaborative", "Creative", "Adaptable", "Accountable", "Place-based"):
         assert f"  {principle} " in out
-    assert "Total" in out and "/50" in out
+    card = build_scorecard(catalog.load_example(name))
+    assert f"  Total          {card.summary()}\n" in out
+    assert all(p.assessed for p in card.principles)  # each example fills in every principle
+    assert f"Completeness: {card.completeness.summary()}" in out
     assert ("Result: no unaccepted errors." in out) == (code == 0)
 
 
@@ -144,8 +148,14 @@ def test_check_json_has_the_scorecard_and_findings(capsys, tmp_path):
     assert result["file"] == str(path)
     assert result["passed"] is (code == 0)
     scorecard = result["scorecard"]
-    assert scorecard["max_total"] == 50
+    assert scorecard["max_total"] == 50 and scorecard["possible_total"] == 50
     assert scorecard["total"] == sum(p["score"] for p in scorecard["principles"])
+    for principle in scorecard["principles"]:
+        assert principle["max_score"] == 10
+        assert principle["score"] == sum(r["points"] for r in principle["routes"])
+        for route in principle["routes"]:
+            assert route["credit"] in ("full", "partial", "none", "removed", "accepted")
+            assert route["reason"] and route["text"].endswith(route["reason"])
     assert [p["label"] for p in scorecard["principles"]] == [
         "Collaborative", "Creative", "Adaptable", "Accountable", "Place-based",
     ]
@@ -257,3 +267,37 @@ def test_changemaker_file_opens_the_desktop_wizard(tmp_path):
     assert opened.returncode == 0, opened.stderr
     assert "PAINTED" in opened.stdout
     assert "Traceback" not in opened.stderr
+
+
+def test_check_json_of_a_blank_project_has_null_scores(capsys, tmp_path):
+    path = tmp_path / "blank.changemaker.json"
+    main(["new", str(path)])
+    capsys.readouterr()
+    code, out, _ = _run(capsys, "check", "--json", str(path))
+    scorecard = json.loads(out)["scorecard"]
+    assert [p["score"] for p in scorecard["principles"]] == [None] * 5
+    assert [p["max_score"] for p in scorecard["principles"]] == [10] * 5
+    assert (scorecard["total"], scorecard["max_total"], scorecard["possible_total"]) == (0, 0, 50)
+    assert scorecard["summary"] == "Nothing to assess yet; 5 principles not yet assessed"
+    assert scorecard["completeness"]["summary"] == "0 of 7 steps filled in"
+    assert scorecard["law"] == [] and scorecard["must_fix"] == 0
+    code, out, _ = _run(capsys, "check", str(path))
+    assert "  Collaborative  not assessed\n" in out
+    assert "  Total          Nothing to assess yet; 5 principles not yet assessed (50 possible)\n" \
+        in out
+    assert "  Project: Give the project a title.\n" in out
+
+
+def test_check_lists_the_law_as_must_fix_items(capsys, tmp_path):
+    path = tmp_path / "big.changemaker.json"
+    storage.save(Project(project=ProjectInfo(value_gbp=6_000_000)), path)
+    code, out, _ = _run(capsys, "check", str(path))
+    assert code == 1  # the two legal errors are unaccepted
+    assert "Legal requirements (a gate, not points): 2 to fix\n" in out
+    assert ("  Must fix: Procurement Act 2023, s.53: Contract value £6,000,000 is over £5,000,000 "
+            "but the contract and business case are not to be published") in out
+    code, out, _ = _run(capsys, "check", "--json", str(path))
+    law = json.loads(out)["scorecard"]["law"]
+    assert [(i["law"], i["finding_id"], i["accepted"]) for i in law] == [
+        ("Procurement Act 2023, s.52", "kpi-count", False),
+        ("Procurement Act 2023, s.53", "publication", False)]

@@ -17,11 +17,21 @@ from PySide6.QtCore import Qt
 from ui.document import Document
 from ui.pages.base import StepPage
 from ui.widgets.adaptive_splitter import AdaptiveSplitter
-from ui.widgets.forms import CheckField, MoneyField, SpinField
+from ui.widgets.forms import (
+    CheckField,
+    ComboField,
+    DateField,
+    LineField,
+    MoneyField,
+    SpinField,
+    TextField,
+    item_choices,
+)
+from ui.widgets.table_detail import TableDetail, plain
 from ui.widgets.item_table import ID_TIP, BOOL, DATE, INT, REF, Column, ItemTable
-from wizard.model import KPI, Project, SocialImpactObjective
-
-KPI_THRESHOLD_GBP = 5_000_000  # Procurement Act 2023 s.52: at least three KPIs above this
+from wizard.checks.base import gbp_words
+from wizard.model import KPI, SocialImpactObjective
+from wizard.thresholds import ACCREDITATION_FROM, OPEN_BOOK_FROM, SUBCONTRACT_THRESHOLD
 
 
 class AccountabilityPage(StepPage):
@@ -62,9 +72,10 @@ class AccountabilityPage(StepPage):
             form.addRow(fld)
         form.addRow("Publish sub-contracts above", self.threshold)
         form.addRow("SME spend target", self.sme_target)
-        rules = QLabel("Open book accounting and full data disclosure are expected on contracts "
-                       "of £1 million and over; accreditation from £200,000; sub-contracts over "
-                       "£25,000 published.")
+        rules = QLabel(f"Open book accounting and full data disclosure are expected on contracts "
+                       f"of {gbp_words(OPEN_BOOK_FROM)} and over; accreditation from "
+                       f"{gbp_words(ACCREDITATION_FROM)}; sub-contracts over "
+                       f"{gbp_words(SUBCONTRACT_THRESHOLD)} published.")
         rules.setWordWrap(True)
         form.addRow(rules)
 
@@ -96,13 +107,31 @@ class AccountabilityPage(StepPage):
                                                              outcome=f"New objective {new_id}"),
             name="social_impact",
         )
+        self.kpi_detail = TableDetail(self.kpis, [
+            ("name", "KPI", plain(LineField)),
+            ("measure", "Measure", plain(TextField)),
+            ("target", "Target", plain(LineField)),
+            ("assessed_every_months", "Assessed every",
+             lambda d, n, t: SpinField(d, None, n, t, 1, 120, suffix=" months")),
+            ("owner", "Owner", lambda d, n, t: ComboField(
+                d, None, n, t, choices=item_choices(d, "partners"), optional=True)),
+        ])
+        self.social_detail = TableDetail(self.social, [
+            ("outcome", "Outcome", plain(LineField)),
+            ("indicator", "Indicator", plain(LineField)),
+            ("baseline", "Baseline", plain(LineField)),
+            ("target", "Target", plain(LineField)),
+            ("date", "By", lambda d, n, t: DateField(d, None, n, t, optional=True)),
+            ("published", "Published", plain(CheckField)),
+            ("consulted", "Consulted on", plain(CheckField)),
+        ])
         self.kpis.itemSelected.connect(lambda i: i and self.selectionChanged.emit("kpis", i))
         self.social.itemSelected.connect(
             lambda i: i and self.selectionChanged.emit("social_impact", i))
 
         tables = QSplitter(Qt.Orientation.Vertical)
-        for title, table in (("Key performance indicators", self.kpis),
-                             ("Social impact objectives", self.social)):
+        for title, table in (("Key performance indicators", self.kpi_detail),
+                             ("Social impact objectives", self.social_detail)):
             box = QGroupBox(title)
             QVBoxLayout(box).addWidget(table)
             tables.addWidget(box)
@@ -112,10 +141,12 @@ class AccountabilityPage(StepPage):
         scroll.setWidget(form_box)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setMinimumWidth(300)
-        scroll.setMinimumHeight(260)
-        tables.setMinimumHeight(300)
+        scroll.setMinimumHeight(160)
+        # each list: at least three rows of its table and the whole of its detail form
+        tables.setMinimumHeight(self.kpi_detail.minimumSizeHint().height()
+                                + self.social_detail.minimumSizeHint().height() + 60)
         row = QHBoxLayout(self)
-        splitter = AdaptiveSplitter(1000, (2, 3), (1, 2))
+        splitter = AdaptiveSplitter(1000, (2, 3), (1, 4))
         splitter.addWidget(scroll)
         splitter.addWidget(tables)
         row.addWidget(splitter)
@@ -138,13 +169,3 @@ class AccountabilityPage(StepPage):
             self.fields[0].editor.setFocus()
             return True
         return False
-
-    def problems(self) -> list[str]:
-        project: Project = self.document.project
-        found = []
-        if project.project.value_gbp > KPI_THRESHOLD_GBP and len(project.kpis) < 3:
-            found.append(f"Contracts over £5 million need at least 3 KPIs; "
-                         f"this one has {len(project.kpis)}.")
-        if not project.social_impact:
-            found.append("No social impact objectives yet.")
-        return found

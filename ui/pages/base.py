@@ -11,6 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from ui.document import Document
+from wizard.checks.steps import step_problems
 
 # The steps, in order: (key, title shown in the step list)
 STEPS: tuple[tuple[str, str], ...] = (
@@ -67,5 +68,7 @@ class StepPage(QWidget):
         return False
 
     def problems(self) -> list[str]:
-        """What stops this step being complete, in words for the user (shown on Next)."""
-        return []
+        """What stops this step being complete, in words for the user (shown on Next): the
+        core's rules for this step (``wizard.checks.steps``), which ``changemaker check`` prints
+        too."""
+        return step_problems(self.document.project, self.key)

@@ -98,6 +98,7 @@ class ListPage(StepPage):
         self._graph_stale = True
 
         self.vertical = QSplitter(Qt.Orientation.Vertical)
+        self.vertical.setObjectName(f"{self.collection}.vertical")
         self.vertical.addWidget(self.splitter)
         self.vertical.addWidget(scroll)
         self.vertical.setStretchFactor(0, 3)
@@ -145,6 +146,12 @@ class ListPage(StepPage):
         if not force and self.splitter.orientation() == orientation:
             return
         self.splitter.setOrientation(orientation)
+        if self.splitter.property("restored") or self.vertical.property("restored"):
+            # the user's own arrangement, brought back from the settings: keep it once
+            self.splitter.setProperty("restored", None)
+            self.vertical.setProperty("restored", None)
+            self.updateGeometry()
+            return
         if self.scene_view is not None:
             if wide:  # three fifths to the table, two to the graph
                 self.splitter.setSizes([self.width() * 3 // 5, self.width() * 2 // 5])

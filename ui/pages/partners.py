@@ -38,12 +38,3 @@ class PartnersPage(ListPage):
     def build_detail(self, form: DetailForm, layout: QVBoxLayout) -> None:
         form.add("name", LineField(self.document, None, "partners.name", "Name"), "Name")
         form.add("role", LineField(self.document, None, "partners.role", "Role"), "Role")
-
-    def problems(self) -> list[str]:
-        partners = self.document.project.partners
-        found = []
-        if not partners:
-            found.append("No partners yet: add at least the commissioning body and a provider.")
-        elif not any(p.kind is not PartnerKind.PUBLIC for p in partners):
-            found.append("No provider yet: add a private provider or a voluntary organisation.")
-        return found

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QVBoxLayout
 
 from ui.pages.list_page import ListPage
 from ui.widgets.forms import CheckListField, DetailForm, StringListField, TextField, item_choices
-from ui.widgets.item_table import ID_TIP, BOOL, ENUM, INT, MONEY, REF, REFS, Column
+from ui.widgets.item_table import ID_TIP, BOOL, COMPUTED, ENUM, INT, MONEY, REF, REFS, Column
 from wizard.model import MAX_MONTHS, Phase, Project
 from wizard.schedule import build_schedule
 from wizard.vocab import PhaseKind
@@ -31,15 +31,33 @@ class PhasingPage(ListPage):
             Column("id", "Id", tip=ID_TIP, width=50),
             Column("name", "Name", width=180),
             Column("kind", "Kind", ENUM, enum=PhaseKind, width=130),
-            Column("start_month", "Start month", INT, 0, MAX_MONTHS, width=90),
+            Column("start_month", "Start month", INT, 0, MAX_MONTHS, width=90,
+                   tip="The start you ask for; a dependency can only move it later"),
+            Column("scheduled", "Scheduled start", COMPUTED, compute=self.scheduled_text,
+                   width=120, tip="When the phase can start, after the phases it depends on"),
             Column("duration_months", "Months", INT, 1, MAX_MONTHS, width=70),
             Column("depends_on", "Depends on", REFS, ref="phases", width=100,
-                   tip="Phase ids this phase follows, separated by commas"),
+                   tip="Phase ids this phase follows, separated by commas", secondary=True),
             Column("provider", "Provider", REF, ref="partners", optional=True, width=150),
-            Column("bundled", "Bundled", BOOL, width=70),
+            Column("bundled", "Bundled", BOOL, width=70, secondary=True),
             Column("value_gbp", "Value", MONEY, width=120),
-            Column("review_month", "Review month", INT, 0, MAX_MONTHS, optional=True, width=100),
+            Column("review_month", "Review month", INT, 0, MAX_MONTHS, optional=True, width=100,
+                   secondary=True),
         ]
+
+    def scheduled_text(self, phase: Phase) -> str:
+        """The scheduled start beside the requested one: '90 (moved from 84)' when they differ."""
+        project = self.document.project
+        cached = getattr(self, "_schedule", None)
+        if cached is None or cached[0] is not project:
+            cached = (project, build_schedule(project).start)
+            self._schedule = cached
+        start = cached[1].get(phase.id)
+        if start is None:
+            return "—"
+        if start != phase.start_month:
+            return f"{start} (moved from {phase.start_month})"
+        return str(start)
 
     def new_item(self, project: Project, new_id: str) -> Phase:
         start = max((p.start_month + p.duration_months for p in project.phases), default=0)
@@ -58,9 +76,3 @@ class PhasingPage(ListPage):
                                               other_phases), "Depends on")
         form.add("description", TextField(doc, None, "phases.description", "Description"),
                  "Description")
-
-    def problems(self) -> list[str]:
-        project = self.document.project
-        if not project.phases:
-            return ["No phases yet: divide the contract into at least one phase."]
-        return list(build_schedule(project).problems)

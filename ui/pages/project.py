@@ -26,10 +26,8 @@ from ui.widgets.forms import (
     TextField,
 )
 from ui.widgets.item_table import ID_TIP, BOOL, Column, ItemTable
-from wizard.model import MAX_MONTHS, Option, ProjectInfo
+from wizard.model import MAX_MONTHS, Option
 from wizard.vocab import BusinessCaseStage, DeliveryModel, RiskAppetite
-
-DEFAULT_TITLE = ProjectInfo().title
 
 
 class ProjectPage(StepPage):
@@ -152,18 +150,3 @@ class ProjectPage(StepPage):
             self.fields["title"].editor.setFocus()
             return True
         return False
-
-    def problems(self) -> list[str]:
-        info = self.document.project.project
-        found = []
-        if not info.title.strip() or info.title == DEFAULT_TITLE:
-            found.append("Give the project a title.")
-        if not info.commissioners:
-            found.append("Name at least one commissioning body.")
-        if info.value_gbp == 0:
-            found.append("Enter the estimated value of the contract.")
-        if len(info.options) < 2:
-            found.append("Consider at least two options (the 'blank sheet of paper').")
-        elif not any(o.preferred for o in info.options):
-            found.append("Mark the preferred option and say why it was chosen.")
-        return found

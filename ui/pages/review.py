@@ -35,7 +35,13 @@ import wizard.scene as scene_module
 from ui.document import Document
 from ui.pages.base import StepPage
 from ui.widgets.scene_view import SceneView
+from ui.widgets.wrapping_rows import wrap_rows
 from wizard.model import Project
+from wizard.scorecard import assessment
+
+# How a route's credit reads in the score column.
+_CREDIT_WORDS = {"full": "Full", "partial": "Partial", "none": "None", "removed": "Removed",
+                 "accepted": "Accepted", "not_assessed": ""}
 
 # The graph tabs: (scene builder in wizard.scene, tab title)
 GRAPH_TABS: tuple[tuple[str, str], ...] = (
@@ -45,15 +51,17 @@ GRAPH_TABS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _wrapping_tree(headers: list[str]) -> QTreeWidget:
+def _wrapping_tree(headers: list[str], name: str) -> QTreeWidget:
     """A two-column tree whose first column stretches and wraps long lines."""
     tree = QTreeWidget()
+    tree.setAccessibleName(name)
     tree.setHeaderLabels(headers)
     tree.setWordWrap(True)
     tree.setTextElideMode(Qt.TextElideMode.ElideNone)
     tree.header().setStretchLastSection(False)
     tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+    wrap_rows(tree)
     return tree
 
 
@@ -95,15 +103,43 @@ def ask_import_path(parent: QWidget | None) -> str | None:
     return path or None
 
 
-def ask_open(parent: QWidget | None, path: str) -> bool:
-    """Ask whether to open the written file. Tests replace this."""
-    answer = QMessageBox.question(parent, "Export finished", f"Saved {Path(path).name}. Open it now?")
-    return answer == QMessageBox.StandardButton.Yes
+def ask_open(parent: QWidget | None, path: str) -> bool | str:
+    """After an export: True (open it), "folder" (show it in its folder) or False. Tests
+    replace this."""
+    box = QMessageBox(parent)
+    box.setWindowTitle("Export finished")
+    box.setText(f"Saved {Path(path).name} in {Path(path).parent}.")
+    open_button = box.addButton("&Open", QMessageBox.ButtonRole.AcceptRole)
+    folder_button = box.addButton("Show in &folder", QMessageBox.ButtonRole.ActionRole)
+    box.addButton("&Close", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    clicked = box.clickedButton()
+    return True if clicked is open_button else "folder" if clicked is folder_button else False
 
 
-def open_file(path: str) -> None:
-    """Open a file with the system's viewer. Tests replace this."""
-    QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+def open_file(path: str) -> bool:
+    """Open a file with the system's viewer; False if no viewer opened it. Tests replace this."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+
+def show_in_folder(path: str) -> bool:
+    """Open the folder holding the file in the system's file manager."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))
+
+
+def tell_no_viewer(parent: QWidget | None, path: str) -> None:
+    """Say that nothing opened the file, and where it is. Tests replace this."""
+    QMessageBox.information(
+        parent, "No program opened the file",
+        f"No program on this computer opened {Path(path).name}. The file is saved in "
+        f"{Path(path).parent}; open it from there with a program that reads "
+        f"{Path(path).suffix or 'such'} files.")
+
+
+def safe_file_name(title: str, extra: str, suffix: str) -> str:
+    """A file name without spaces or brackets: 'Marshfield-leisure-public.pdf'."""
+    words = "".join(c if c.isalnum() else " " for c in f"{title} {extra}").split()
+    return "-".join(words)[:120].strip("-") + suffix if words else "export" + suffix
 
 
 def write_export(kind: str, project: Project, path: str, progress: Callable[[int, str], None]) -> None:
@@ -174,6 +210,10 @@ class ReviewPage(StepPage):
         font.setBold(True)
         self.total.setFont(font)
         layout.addWidget(self.total)
+        self.completeness = QLabel()
+        self.completeness.setObjectName("scoreCompleteness")
+        self.completeness.setWordWrap(True)
+        layout.addWidget(self.completeness)
 
         # The assessment and the three graphs share the space as tabs.
         self.tabs = QTabWidget()
@@ -181,9 +221,10 @@ class ReviewPage(StepPage):
         assessment_tab = QWidget()
         row = QHBoxLayout(assessment_tab)
         row.setContentsMargins(0, 0, 0, 0)
-        self.scorecard = _wrapping_tree(["Principle and how the points were earned", "Score"])
+        self.scorecard = _wrapping_tree(["Principle and how the points were earned", "Score"],
+                                        "Changemaking assessment")
         row.addWidget(self.scorecard, 3)
-        self.findings = _wrapping_tree(["Finding", "Status"])
+        self.findings = _wrapping_tree(["Finding", "Status"], "Findings still open")
         self.findings.itemActivated.connect(self._finding_activated)
         row.addWidget(self.findings, 3)
         self.tabs.addTab(assessment_tab, "&Assessment")
@@ -242,22 +283,34 @@ class ReviewPage(StepPage):
     def _rebuild(self) -> None:
         self._stale = False
         self._draw_graph()
-        from wizard.export.business_case import assessment
-
-        result = assessment(self.document.project)
+        card, findings = assessment(self.document.project)
         self.scorecard.clear()
         self.findings.clear()
-        if result is None:
-            self.total.setText("The changemaking assessment is not available.")
-            return
-        card, findings = result
-        self.total.setText(f"Changemaking score: {card.total} of {card.max_total}")
+        self.total.setText(f"Changemaking score: {card.summary()}")
+        self.completeness.setText(f"Completeness: {card.completeness.summary()}. "
+                                  "Quality and completeness are shown apart.")
+        self.completeness.setToolTip("\n".join(
+            f"{s.title}: {problem}" for s in card.completeness.steps for problem in s.problems)
+            or "Every step is filled in.")
+        if card.law:
+            must = len(card.must_fix)
+            top = QTreeWidgetItem([f"Legal requirements: {must} to fix (a gate, not points)",
+                                   "Must fix" if must else "Accepted"])
+            for item in card.law:
+                child = QTreeWidgetItem([item.text, "Accepted" if item.accepted else "Must fix"])
+                child.setToolTip(0, item.text)
+                top.addChild(child)
+            self.scorecard.addTopLevelItem(top)
+            top.setExpanded(True)
         for principle in card.principles:
-            top = QTreeWidgetItem([principle.label, f"{principle.score} of {principle.max_score}"])
-            for point in principle.points:
-                text = getattr(point, "text", str(point))  # the text names its points
-                child = QTreeWidgetItem([text, ""])
-                child.setToolTip(0, text)
+            top = QTreeWidgetItem([principle.label, principle.score_text()])
+            if not principle.assessed:
+                top.setToolTip(0, principle.not_assessed)
+                top.addChild(QTreeWidgetItem([principle.not_assessed, ""]))
+            for route in principle.routes if principle.assessed else ():
+                child = QTreeWidgetItem([route.text, _CREDIT_WORDS[route.credit]])
+                child.setToolTip(0, route.text + (f"\nRoute: {route.route_text}"
+                                                  if route.route_text else ""))
                 top.addChild(child)
             self.scorecard.addTopLevelItem(top)
             top.setExpanded(True)
@@ -300,13 +353,16 @@ class ReviewPage(StepPage):
             kind = f"risks-{edition}"
         if path is None:
             title = self.document.project.project.title or "business-case"
-            stem = "".join(c if c.isalnum() or c in " -_" else "-" for c in title).strip() or "export"
-            extra = {"pdf-public": " (public)", "pdf-internal": " (internal)", "ocds": " OCDS",
-                     "risks-public": " risk register (public)",
-                     "risks-internal": " risk register (internal)"}.get(kind, "")
-            path = ask_export_path(self, spec[1].rstrip("…"), stem + extra + spec[3], spec[2])
+            extra = {"pdf-public": "public", "pdf-internal": "internal", "ocds": "OCDS",
+                     "risks-public": "risk register public",
+                     "risks-internal": "risk register internal"}.get(kind, "")
+            name = safe_file_name(title, extra, spec[3])
+            folder = self.last_folder()
+            suggested = os.path.join(folder, name) if folder else name
+            path = ask_export_path(self, spec[1].rstrip("…"), suggested, spec[2])
             if not path:
                 return False
+        self.remember_folder(os.path.dirname(os.path.abspath(path)))
         folder = os.path.dirname(os.path.abspath(path))
         if not os.path.isdir(folder):
             self._failed(f"Could not write {Path(path).name}: the folder does not exist")
@@ -339,8 +395,22 @@ class ReviewPage(StepPage):
         self.progress.setValue(100)
         self.status.setText(f"Saved {Path(path).name}.")
         self.exportFinished.emit(path)
-        if ask_open(self, path):
-            open_file(path)
+        answer = ask_open(self, path)
+        if answer == "folder":
+            show_in_folder(path)
+        elif answer and open_file(path) is False:
+            tell_no_viewer(self, path)
+
+    # the folder of the last export, kept in the settings when the window gives them ----------
+    settings = None  # ui.settings.Settings, set by the main window
+
+    def last_folder(self) -> str:
+        folder = self.settings.value("export/folder", "") if self.settings is not None else ""
+        return folder if folder and os.path.isdir(folder) else ""
+
+    def remember_folder(self, folder: str) -> None:
+        if self.settings is not None:
+            self.settings.set_value("export/folder", folder)
 
     @Slot(str)
     def _failed(self, message: str) -> None:
@@ -358,6 +428,3 @@ class ReviewPage(StepPage):
             count = import_risks(self, self.document, path)
             if count:
                 self.status.setText(f"Imported {count} risk{'s' if count != 1 else ''}.")
-
-    def problems(self) -> list[str]:
-        return []

@@ -16,6 +16,7 @@ from ui.pages.list_page import ListPage
 from ui.widgets.forms import (
     CheckField,
     CheckListField,
+    ComboField,
     DetailForm,
     MoneyField,
     StringListField,
@@ -30,6 +31,7 @@ from wizard.vocab import (
     IMPACT_LABELS,
     LIKELIHOOD_LABELS,
     Allocation,
+    PartnerKind,
     RiskCategory,
     RiskResponse,
     WorkshopStatus,
@@ -64,6 +66,14 @@ def typical_change(risk: Risk, info: Any) -> dict[str, Any]:
     return change
 
 
+def provider_choices(document):
+    """(id, 'Name (id)') for each private or voluntary partner, read fresh each time."""
+    def choices() -> list[tuple[str, str]]:
+        return [(p.id, f"{p.name} ({p.id})") for p in document.project.partners
+                if p.kind is not PartnerKind.PUBLIC]
+    return choices
+
+
 class RisksPage(ListPage):
     key = "risks"
     title = "Risks"
@@ -81,9 +91,9 @@ class RisksPage(ListPage):
     def columns(self) -> list[Column]:
         return [
             Column("id", "Id", tip=ID_TIP, width=45),
-            Column("title", "Title", width=200),
+            Column("title", "Title", width=260),
             Column("category", "Category", ENUM, enum=RiskCategory, width=170),
-            Column("phases", "Phases", REFS, ref="phases", width=80),
+            Column("phases", "Phases", REFS, ref="phases", width=80, secondary=True),
             Column("likelihood", "Likelihood", INT, 1, 5, width=125, labels=LIKELIHOOD_LABELS,
                    tip="1 Rare, 2 Unlikely, 3 Possible, 4 Likely, 5 Almost certain"),
             Column("impact", "Impact", INT, 1, 5, width=105, labels=IMPACT_LABELS,
@@ -91,10 +101,11 @@ class RisksPage(ListPage):
             Column("score", "Score", COMPUTED, compute=lambda r: f"{score(r)} {band(r)}",
                    width=90),
             Column("allocation", "Allocation", ENUM, enum=Allocation, width=85),
-            Column("public_share", "Public share", INT, 0, 100, suffix="%", width=90),
+            Column("public_share", "Public share", INT, 0, 100, suffix="%", width=90,
+                   secondary=True),
             Column("owner", "Owner", REF, ref="partners", optional=True, width=130),
-            Column("response", "Response", ENUM, enum=RiskResponse, width=90),
-            Column("status", "Status", ENUM, enum=WorkshopStatus, width=80),
+            Column("response", "Response", ENUM, enum=RiskResponse, width=90, secondary=True),
+            Column("status", "Status", ENUM, enum=WorkshopStatus, width=80, secondary=True),
         ]
 
     def new_item(self, project: Project, new_id: str) -> Risk:
@@ -113,8 +124,19 @@ class RisksPage(ListPage):
                  "Description")
         form.add("mitigation", TextField(doc, None, "risks.mitigation", "Mitigation"),
                  "Mitigation")
-        form.layout_.addRow(self.typical)
-        form.layout_.addRow(self.apply_typical)
+        form.add("private_bearer", ComboField(
+            doc, None, "risks.private_bearer", "Private bearer", choices=provider_choices(doc),
+            optional=True), "Private bearer")
+        form.fields["private_bearer"].editor.setToolTip(
+            "The provider carrying the private share when a public body owns a shared risk")
+        # The library's suggestion stands apart from the text boxes, in its own box: its button
+        # changes the mitigation text (one undoable step), so no stray click should reach it.
+        suggestion = QGroupBox("Library suggestion")
+        suggestion.setObjectName("risks.suggestion")
+        box = QVBoxLayout(suggestion)
+        box.addWidget(self.typical)
+        box.addWidget(self.apply_typical)
+        layout.addWidget(suggestion)
         form.add("phases", CheckListField(doc, None, "risks.phases", "Phases",
                                           item_choices(doc, "phases")), "Phases")
 
@@ -204,13 +226,3 @@ class RisksPage(ListPage):
             new, f"Apply typical allocation and mitigation to {risk.id}"
         )
         return True
-
-    def problems(self) -> list[str]:
-        project = self.document.project
-        found = []
-        if not project.risks:
-            found.append("No risks yet: add the main risks and who carries them.")
-        untreated = [r.id for r in project.risks if score(r) >= 15 and not r.mitigation.strip()]
-        if untreated:
-            found.append(f"Very high risks without a mitigation: {', '.join(untreated)}.")
-        return found

@@ -65,13 +65,3 @@ class SteeringPage(ListPage):
             self.members.set_path(target)
         else:
             self.members.refresh()
-
-    def problems(self) -> list[str]:
-        groups = self.document.project.steering_groups
-        if not groups:
-            return ["No community steering group yet: add one and say who sits on it."]
-        found = []
-        for g in groups:
-            if not g.members:
-                found.append(f"Steering group {g.id} ({g.name}) has no members yet.")
-        return found

@@ -130,10 +130,18 @@ def item_label(document: Document, path: Path) -> str:
     return name
 
 
+def in_words(field_label: str) -> str:
+    """A field's label as it reads inside a sentence: 'Public share' -> 'public share', but
+    abbreviations keep their capitals: 'SME' -> 'SME', 'SME spend target' -> 'SME spend target'."""
+    words = field_label.strip().rstrip(":").split()
+    return " ".join(w if (len(w) > 1 and w.isupper()) or any(c.isupper() for c in w[1:])
+                    else w.lower() for w in words)
+
+
 def edit_text(document: Document, path: Path, field_label: str) -> str:
-    """A readable undo name: 'Change likelihood of R3' or 'Change title'."""
+    """A readable undo name: 'Change likelihood of R3', 'Change SME of P4' or 'Change title'."""
     owner = item_label(document, path[:-1]) if len(path) > 1 else ""
-    words = field_label.strip().rstrip(":").lower() or str(path[-1]).replace("_", " ")
+    words = in_words(field_label) or str(path[-1]).replace("_", " ")
     return f"Change {words} of {owner}" if owner else f"Change {words}"
 
 
@@ -486,6 +494,10 @@ class StringListField(BoundField):
         buttons = QVBoxLayout()
         self.add_button = QPushButton("Add")
         self.remove_button = QPushButton("Remove")
+        # The name goes on the list and its buttons, not only on the box around them.
+        self.list.setAccessibleName(self.field_label)
+        self.add_button.setAccessibleName(f"Add a line to {self.field_label}")
+        self.remove_button.setAccessibleName(f"Remove the selected line from {self.field_label}")
         self.add_button.clicked.connect(self.add_line)
         self.remove_button.clicked.connect(self.remove_line)
         buttons.addWidget(self.add_button)

@@ -51,11 +51,13 @@ from ui.widgets.forms import (
     format_date,
     format_money,
     from_qdate,
+    in_words,
     money_validator,
     parse_money,
     plain_message,
     to_qdate,
 )
+from ui.widgets.type_ahead import TypeAheadCombo
 from wizard.model import Project, next_id
 from wizard.model import rewrite_commercial_references as commercial_references
 from wizard.vocab import label
@@ -68,7 +70,11 @@ TEXT, INT, MONEY, ENUM, REF, REFS, BOOL, DATE, COMPUTED = (
 )
 
 
-ID_TIP = "The short id other items refer to; renaming it updates every reference"
+ID_TIP = ("Assigned by the app; other items refer to it. To rename it (every reference "
+          "follows), right-click the row and choose Rename id")
+
+# The columns that name an item, in the order of preference: Add puts the cursor there.
+NAME_ATTRS = ("name", "title", "outcome", "kind")
 
 
 @dataclass(frozen=True)
@@ -89,10 +95,12 @@ class Column:
     suffix: str = ""
     tip: str = field(default="")
     labels: dict[int, str] | None = None  # INT columns: words shown after the number
+    secondary: bool = False  # hidden at first; shown from the header's column chooser
 
     @property
     def editable(self) -> bool:
-        return not self.readonly and self.kind != COMPUTED
+        # Ids are assigned by the app and shown read-only; renaming is a separate command.
+        return not self.readonly and self.kind != COMPUTED and self.attr != "id"
 
 
 # -- structural edits that keep references whole --------------------------------------------------
@@ -100,7 +108,8 @@ class Column:
 
 # The fields that refer to a partner (a single id) or to phases (a list of ids).
 _REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
-    "partners": (("phases", "provider"), ("risks", "owner"), ("kpis", "owner")),
+    "partners": (("phases", "provider"), ("risks", "owner"), ("risks", "private_bearer"),
+                 ("kpis", "owner")),
     "phases": (("phases", "depends_on"), ("risks", "phases"), ("break_clauses", "phases")),
 }
 
@@ -266,20 +275,30 @@ class ItemTableModel(QAbstractTableModel):
             value = state == Qt.CheckState.Checked.value
         elif role != Qt.ItemDataRole.EditRole:
             return False
+        if getattr(self.item(index.row()), col.attr) == value:
+            return True  # nothing changed: no undo step (e.g. a choice left as it was)
         path = (*self.path, index.row(), col.attr)
         owner = getattr(self.item(index.row()), "id", None) or f"{self.noun} {index.row() + 1}"
-        text = f"Change {col.header.lower()} of {owner}"
+        text = f"Change {in_words(col.header)} of {owner}"
         try:
-            if col.attr == "id":
-                self._rename(index.row(), str(value).strip())
-            else:
-                self.document.set_value(path, value, text)
+            self.document.set_value(path, value, text)
         except EditError as err:
             self.refused.emit(plain_message(f"{col.header} of {owner}", str(err)))
             return False
         self.accepted.emit()
         return True
 
+
+    def rename(self, row: int, new_id: str) -> bool:
+        """The advanced rename: a new id for the item in ``row``, references carried along."""
+        owner = getattr(self.item(row), "id", None) or f"{self.noun} {row + 1}"
+        try:
+            self._rename(row, new_id.strip())
+        except EditError as err:
+            self.refused.emit(plain_message(f"Id of {owner}", str(err)))
+            return False
+        self.accepted.emit()
+        return True
 
     def _rename(self, row: int, new_id: str) -> None:
         """Give an item a new id and carry every reference along, as one undo step."""
@@ -344,6 +363,7 @@ class ItemDelegate(QStyledItemDelegate):
     """Creates the editor each column asks for and converts its value for the model."""
 
     refused = Signal(str)
+    typed = Signal(str)  # what a drop-down's type-ahead matched, for the message line
 
     def __init__(self, table: ItemTableModel, parent: QWidget | None = None):
         super().__init__(parent)
@@ -363,7 +383,9 @@ class ItemDelegate(QStyledItemDelegate):
                 editor.setSpecialValueText(NONE_TEXT)
             return editor
         if col.kind in (ENUM, REF):
-            editor = QComboBox(parent)
+            editor = TypeAheadCombo(parent)
+            editor.commitRequested.connect(lambda e=editor: self._commit_and_close(e))
+            editor.typedChanged.connect(self.typed.emit)
             if col.kind == ENUM:
                 for member in col.enum:
                     editor.addItem(label(member), member)
@@ -510,6 +532,7 @@ class ItemTable(QWidget):
         self.model.noun = noun
         self.view = QTableView()
         self.view.setObjectName(f"{name}.table")
+        self.view.setAccessibleName(f"Table of {noun}s")
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -531,6 +554,16 @@ class ItemTable(QWidget):
         for i, col in enumerate(columns):
             if col.width:
                 self.view.setColumnWidth(i, col.width)
+            if col.secondary:
+                self.view.setColumnHidden(i, True)
+        # The name (or title) comes first and wide; the id the app assigned follows it.
+        name_col = self.name_column_of(columns)
+        if columns and columns[name_col].attr in NAME_ATTRS[:3]:
+            header.moveSection(header.visualIndex(name_col), 0)
+            self.view.setColumnWidth(name_col, max(columns[name_col].width or 0, 240))
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        header.setToolTip("Right-click a column heading to choose the columns shown")
         self.delegate = ItemDelegate(self.model, self.view)
         self.view.setItemDelegate(self.delegate)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -541,6 +574,7 @@ class ItemTable(QWidget):
         self.message.setVisible(False)
         self.model.refused.connect(self.show_error)
         self.delegate.refused.connect(self.show_error)
+        self.delegate.typed.connect(self.show_status)
         self.model.accepted.connect(self.clear_message)
         document.changed.connect(self.refresh)
 
@@ -569,6 +603,8 @@ class ItemTable(QWidget):
         # the active one and never clash with the main window's own shortcuts.
         self.view.installEventFilter(self)
         bar.addStretch(1)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -625,7 +661,9 @@ class ItemTable(QWidget):
 
     def select_row(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():
-            column = max(self.view.currentIndex().column(), 0)
+            column = self.view.currentIndex().column()
+            if column < 0 or self.view.isColumnHidden(column):
+                column = self.name_column()
             self.view.setCurrentIndex(self.model.index(row, column))
             self.view.scrollTo(self.model.index(row, column))
 
@@ -698,13 +736,98 @@ class ItemTable(QWidget):
         return [getattr(i, "id", "") for i in self.model.items()]
 
     def add(self) -> bool:
+        """Add an item with the next free id and put the cursor in its name, ready to type."""
         def change(project: Project, items: list[Any]) -> tuple[str, int]:
             new_id = next_id(self._ids(), self.prefix) if self.prefix else ""
             items.append(self.factory(project, new_id))
             suffix = f" {new_id}" if new_id else ""
             return f"Add {self.noun}{suffix}", len(items) - 1
 
-        return self._edit(change)
+        if not self._edit(change):
+            return False
+        self.edit_name(self.current_row())
+        return True
+
+    def name_column(self) -> int:
+        """The column that names an item (name, title, outcome...), else the first editable."""
+        return self.name_column_of(self.model.columns)
+
+    @staticmethod
+    def name_column_of(columns: list[Column]) -> int:
+        for attr in NAME_ATTRS:
+            for i, col in enumerate(columns):
+                if col.attr == attr and col.editable:
+                    return i
+        return next((i for i, col in enumerate(columns) if col.editable), 0)
+
+    def edit_name(self, row: int) -> None:
+        """Open the name cell of ``row`` for typing (what is typed replaces the whole name)."""
+        if row < 0:
+            return
+        index = self.model.index(row, self.name_column())
+        self.view.setFocus()
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        if self.model.columns[index.column()].kind == TEXT:
+            self.view.edit(index)
+            editor = self.view.indexWidget(index) or self.view.focusWidget()
+            if isinstance(editor, QLineEdit):
+                editor.selectAll()
+
+    # the column chooser ----------------------------------------------------------------------
+    def column_menu(self):
+        """The header's menu: a tick for each column but the name, to show or hide it."""
+        from PySide6.QtWidgets import QMenu
+
+        menu = QMenu(self)
+        menu.setTitle("Columns")
+        name_col = self.name_column()
+        for i, col in enumerate(self.model.columns):
+            if i == name_col:
+                continue
+            action = menu.addAction(col.header)
+            action.setCheckable(True)
+            action.setChecked(not self.view.isColumnHidden(i))
+            action.toggled.connect(lambda on, c=i: self.show_column(c, on))
+        return menu
+
+    def _column_menu(self, pos) -> None:
+        self.column_menu().exec(self.view.horizontalHeader().mapToGlobal(pos))
+
+    def show_column(self, column: int, shown: bool) -> None:
+        self.view.setColumnHidden(column, not shown)
+        if shown and self.view.columnWidth(column) < 30:
+            self.view.setColumnWidth(column, self.model.columns[column].width or 100)
+
+    # the advanced rename ---------------------------------------------------------------------
+    def has_ids(self) -> bool:
+        return any(col.attr == "id" for col in self.model.columns)
+
+    def _context_menu(self, pos) -> None:
+        from PySide6.QtWidgets import QMenu
+
+        if not self.has_ids() or self.current_row() < 0:
+            return
+        menu = QMenu(self)
+        action = menu.addAction(f"Rename id of {self.current_id()}…")
+        action.triggered.connect(self.ask_rename)
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+
+    def ask_rename(self) -> bool:
+        from ui import dialogs
+
+        row = self.current_row()
+        if row < 0 or not self.has_ids():
+            return False
+        new_id = dialogs.ask_new_id(self, self.noun, self.current_id())
+        return new_id is not None and self.rename(row, new_id)
+
+    def rename(self, row: int, new_id: str) -> bool:
+        """Give the item in ``row`` a new id; every reference to it follows (one undo step)."""
+        ok = self.model.rename(row, new_id)
+        if ok:
+            self.select_row(row)
+        return ok
 
     def duplicate(self) -> bool:
         row = self.current_row()

@@ -260,6 +260,7 @@ class SceneView(QWidget):
         bar.setContentsMargins(6, 2, 2, 2)
         self.title_label = QLabel("")
         self.title_label.setObjectName("graph.title")
+        self.title_label.setWordWrap(True)  # a long title wraps rather than widening the window
         bar.addWidget(self.title_label, 1)
         self.buttons: dict[str, QToolButton] = {}
         for key, text, tip, slot in (
@@ -288,7 +289,11 @@ class SceneView(QWidget):
     def set_scene(self, scene: sc.Scene) -> None:
         self._scene = scene
         self.title_label.setText(scene.title)
+        # The same words as the graph's text alternative in the HTML edition.
+        self.setAccessibleName(scene.title)
         self.setAccessibleDescription(scene.description)
+        self.canvas.setAccessibleName(scene.title)
+        self.canvas.setAccessibleDescription(scene.description)
         self.canvas.setToolTip("")
         if self.fitting:
             self.fit()

@@ -86,6 +86,14 @@ class KeyList(QListWidget):
         super().__init__(parent)
         self.handler = handler
 
+    MIN_ROWS = 4  # at any type size the list shows at least this many items
+
+    def minimumSizeHint(self):  # noqa: N802 - Qt's name
+        hint = super().minimumSizeHint()
+        rows = self.fontMetrics().lineSpacing() * 1.25 * self.MIN_ROWS + 2 * self.frameWidth()
+        hint.setHeight(max(hint.height(), int(rows)))
+        return hint
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         if self.handler(event):
             event.accept()
@@ -331,6 +339,7 @@ class RiskCapture(CapturePanel):
         self.armed = "likelihood"
         self.armed_label = QLabel()
         self.armed_label.setObjectName("workshopArmed")
+        self.armed_label.setWordWrap(True)
         self.vote_box = _Entry()
         self.vote_box.setObjectName("workshop.vote")
         self.vote_box.setPlaceholderText("Name and two scores, e.g. Ana 3 4; empty Enter ends")
@@ -347,8 +356,9 @@ class RiskCapture(CapturePanel):
 
     def _row_text(self, risk) -> str:
         votes = f"  ({len(risk.votes)} votes)" if risk.votes else ""
-        return (f"{risk.id}  {risk.likelihood}×{risk.impact}  {label(risk.allocation)}  "
-                f"{label(risk.status)}{votes}  {risk.title}")
+        # the title first: it is what the room reads; the figures follow
+        return (f"{risk.id}  {risk.title}  ·  {risk.likelihood}×{risk.impact}  "
+                f"{label(risk.allocation)}  {label(risk.status)}{votes}")
 
     def _detail_text(self, risk) -> str:
         lines = [
@@ -489,8 +499,8 @@ class PhaseCapture(CapturePanel):
         return add_phase(project, title)
 
     def _row_text(self, phase) -> str:
-        return (f"{phase.id}  months {phase.start_month}–"
-                f"{phase.start_month + phase.duration_months}  {phase.name}")
+        return (f"{phase.id}  {phase.name}  ·  months {phase.start_month}–"
+                f"{phase.start_month + phase.duration_months}")
 
     def _detail_text(self, phase) -> str:
         # months counted from the contract start, as on the contract map's axis

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -103,6 +104,7 @@ class WorkshopView(QWidget):
 
         self.heading = QLabel()
         self.heading.setObjectName("workshopHeading")
+        self.heading.setWordWrap(True)
         self.timer = StepTimer(now)
         hint = QLabel(HINT)
         hint.setObjectName("workshopHint")
@@ -137,7 +139,16 @@ class WorkshopView(QWidget):
         left.addWidget(self.graph, 4)
         left.addWidget(self.log_view, 1)
         self.right = right = QVBoxLayout()
-        right.addWidget(self.panels, 3)
+        # The capture panel scrolls inside itself at large type rather than pushing the window
+        # off the screen; its list keeps its minimum rows.
+        panel_scroll = QScrollArea()
+        panel_scroll.setObjectName("workshop.panelScroll")
+        panel_scroll.setWidgetResizable(True)
+        panel_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        panel_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        panel_scroll.setWidget(self.panels)
+        self.panel_scroll = panel_scroll
+        right.addWidget(panel_scroll, 3)
         body = QHBoxLayout()
         body.addLayout(left, 2)
         body.addLayout(right, 1)
@@ -165,6 +176,8 @@ class WorkshopView(QWidget):
 
     # -- what is shown ----------------------------------------------------------------------------
     def set_step(self, step: str) -> None:
+        if step != self.step:
+            self.timer.restart()  # the step timer counts the time on this step
         self.step = step
         self.heading.setText(f"Workshop · step {STEP_NUMBERS[step]} · {STEP_TITLES[step]}")
         if step == "risks":
@@ -232,6 +245,11 @@ class WorkshopView(QWidget):
         super().showEvent(event)
         if self._stale:
             self.refresh_graph()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        # The capture panel keeps a third of the width at any type size.
+        self.panel_scroll.setMinimumWidth(max(320, self.width() // 3))
 
     # -- presentation -----------------------------------------------------------------------------
     def set_scale(self, scale: float) -> None:

@@ -64,6 +64,13 @@ class StepTimer(QLabel):
         else:
             self.start()
 
+    def restart(self) -> None:
+        """Back to zero for a new step; keeps running (and shown) if it was running."""
+        running = self.running
+        self._elapsed = 0.0
+        self._started = self.now() if running else None
+        self.update_text()
+
     def reset(self) -> None:
         """Stop, back to zero, and hide."""
         self._tick.stop()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from wizard.checks import accountability, breaks, community, impact, options, phasing, risks
-from wizard.checks import management, procurement, publishing
+from wizard.checks import management, procurement, publishing, risk_bearers
 from wizard.checks.base import (
     ITEM_KINDS,
     PRINCIPLE_LABELS,
@@ -24,6 +24,7 @@ from wizard.model import Project
 
 RULES: list[Rule] = [
     *risks.RULES,
+    *risk_bearers.RULES,
     *options.RULES,
     *phasing.RULES,
     *breaks.RULES,

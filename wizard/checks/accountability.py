@@ -3,15 +3,17 @@ sub-contract transparency and social responsibility accreditation."""
 
 from __future__ import annotations
 
-from wizard.checks.base import Finding, Rule, finding, gbp, kpi_label
+from wizard.checks.base import Finding, Rule, finding, gbp, gbp_words, kpi_label
 from wizard.model import Project
 
-OPEN_BOOK_FROM = 1_000_000  # open book accounting and data disclosure at £1m and over
-ACCREDITATION_FROM = 200_000  # social responsibility accreditation at £200,000 or more
-SUBCONTRACT_THRESHOLD = 25_000  # sub-contracts over £25,000 published
-PA2023_OVER = 5_000_000  # Procurement Act 2023 ss.52, 53, 71: contracts over £5m
-MIN_KPIS = 3
-ASSESS_EVERY = 12
+from wizard.thresholds import (
+    ACCREDITATION_FROM,
+    ASSESS_EVERY,
+    MIN_KPIS,
+    OPEN_BOOK_FROM,
+    PA2023_OVER,
+    SUBCONTRACT_THRESHOLD,
+)
 
 P = "accountable"
 
@@ -113,16 +115,23 @@ def kpi_assessment(project: Project) -> list[Finding]:
 
 
 RULES = [
-    Rule("open-book", P, "warning", "Open book accounting on contracts of £1m and over", open_book),
-    Rule("data-disclosure", P, "warning", "Full data disclosure on contracts of £1m and over",
+    Rule("open-book", P, "warning",
+         f"Open book accounting on contracts of {gbp_words(OPEN_BOOK_FROM)} and over", open_book),
+    Rule("data-disclosure", P, "warning",
+         f"Full data disclosure on contracts of {gbp_words(OPEN_BOOK_FROM)} and over",
          data_disclosure),
     Rule("accreditation", P, "warning",
-         "Social responsibility accreditation on contracts of £200,000 or more", accreditation),
-    Rule("subcontracts", P, "warning", "Sub-contracts over £25,000 made public", subcontracts),
-    Rule("kpi-count", P, "error", "At least 3 KPIs over £5m (Procurement Act 2023 s.52)", kpi_count),
+         "Social responsibility accreditation on contracts of "
+         f"{gbp_words(ACCREDITATION_FROM)} or more", accreditation),
+    Rule("subcontracts", P, "warning",
+         f"Sub-contracts over {gbp_words(SUBCONTRACT_THRESHOLD)} made public", subcontracts),
+    Rule("kpi-count", P, "error",
+         f"At least {MIN_KPIS} KPIs over {gbp_words(PA2023_OVER)} (Procurement Act 2023 s.52)",
+         kpi_count),
     Rule("kpi-none", P, "advice", "Key performance indicators set", kpi_none),
-    Rule("publication", P, "error", "Contract published over £5m (Procurement Act 2023 s.53)",
+    Rule("publication", P, "error",
+         f"Contract published over {gbp_words(PA2023_OVER)} (Procurement Act 2023 s.53)",
          publication),
-    Rule("kpi-assessment", P, "error", "KPIs assessed at least every 12 months (s.71)",
-         kpi_assessment),
+    Rule("kpi-assessment", P, "error",
+         f"KPIs assessed at least every {ASSESS_EVERY} months (s.71)", kpi_assessment),
 ]

@@ -70,6 +70,15 @@ def gbp(value: int) -> str:
     return f"£{value:,}"
 
 
+def gbp_words(value: int) -> str:
+    """Whole pounds as a sentence says them: £5 million, £1.5 million, £200,000."""
+    if value >= 1_000_000 and value % 100_000 == 0:
+        millions = value / 1_000_000
+        digits = 0 if value % 1_000_000 == 0 else 1
+        return f"£{millions:,.{digits}f} million"
+    return gbp(value)
+
+
 def years(months: int) -> str:
     """A duration in months as plain words: '180 months (15 years)'."""
     if months % 12 == 0:

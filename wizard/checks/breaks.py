@@ -5,24 +5,24 @@ from __future__ import annotations
 
 from wizard.checks.base import Finding, Rule, clause_label, finding, years
 from wizard.model import Project
+from wizard.thresholds import LONG_BREAK
 from wizard.vocab import BreakTrigger, Compensation
 
-LONG = 60  # months: over five years is a long contract
 
 P = "adaptable"
 
 
 def change_of_control(project: Project) -> list[Finding]:
     months = project.project.duration_months
-    if months <= LONG:
+    if months <= LONG_BREAK:
         return []
     if any(c.trigger is BreakTrigger.CHANGE_OF_CONTROL for c in project.break_clauses):
         return []
     return [finding(
         "change-of-control", "warning", P, "break_clauses", "", "Break clauses",
         f"The contract runs {years(months)} but has no change-of-control break clause; a "
-        "contract over 5 years should let you walk away if the contractor is bought, for "
-        "example by a private equity firm.",
+        f"contract over {LONG_BREAK // 12} years should let you walk away if the contractor is "
+        "bought, for example by a private equity firm.",
     )]
 
 

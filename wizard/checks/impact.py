@@ -40,7 +40,7 @@ def public(project: Project) -> list[Finding]:
         missing = [w for w, v in (("published", o.published), ("consulted on", o.consulted)) if not v]
         if missing:
             out.append(finding(
-                "impact-public", "warning", "accountable", "social_impact", o.id,
+                "impact-public", "warning", P, "social_impact", o.id,
                 objective_label(o),
                 f"Social impact objective {objective_label(o)} is not {' or '.join(missing)}.",
             ))
@@ -82,7 +82,7 @@ def voluntary(project: Project) -> list[Finding]:
 RULES = [
     Rule("impact-none", P, "warning", "Social impact objectives set", none),
     Rule("impact-measurable", P, "warning", "Social impact objectives are measurable", measurable),
-    Rule("impact-public", "accountable", "warning",
+    Rule("impact-public", P, "warning",
          "Social impact objectives published and consulted on", public),
     Rule("living-wage", P, "warning", "The living wage", living_wage),
     Rule("sme-local", P, "warning", "An SME or local provider", sme_local),

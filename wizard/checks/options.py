@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from wizard.checks.base import Finding, Rule, finding, listing, option_label
 from wizard.model import Project
+from wizard.thresholds import MIN_OPTIONS
 from wizard.vocab import DeliveryModel
 
-MIN_OPTIONS = 2
 
 P = "creative"
 

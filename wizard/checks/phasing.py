@@ -8,9 +8,8 @@ import networkx as nx
 from wizard.checks.base import Finding, Rule, finding, phase_label, years
 from wizard.model import Project
 from wizard.schedule import build_schedule, phase_graph
+from wizard.thresholds import LONG_CONTRACT, LONG_PHASE
 
-LONG_CONTRACT = 180  # months: fifteen years or more
-LONG_PHASE = 36  # months: a phase longer than three years needs a review point
 
 P = "adaptable"
 
@@ -26,7 +25,8 @@ def long_contract(project: Project) -> list[Finding]:
         "long-contract", "warning", P, "phases", "", "Phasing",
         f"The contract runs {years(months)} with {len(project.phases)} phase"
         f"{'' if len(project.phases) == 1 else 's'}, no review point and no break clause; "
-        "a contract of 15 years or more should be divided into phases or have break points.",
+        f"a contract of {LONG_CONTRACT // 12} years or more should be divided into phases or have "
+        "break points.",
     )]
 
 
@@ -172,7 +172,8 @@ def review_timing(project: Project) -> list[Finding]:
 
 
 RULES = [
-    Rule("long-contract", P, "warning", "Contracts of 15 years or more divided or with break points",
+    Rule("long-contract", P, "warning",
+         f"Contracts of {LONG_CONTRACT // 12} years or more divided or with break points",
          long_contract),
     Rule("phase-bundled", P, "advice", "Phases contracted separately, not bundled", bundled),
     Rule("phase-overrun", P, "error", "Phases within the contract's duration", overrun),

@@ -7,6 +7,7 @@ from __future__ import annotations
 from wizard.checks.base import Finding, Rule, finding, listing, risk_label
 from wizard.model import Project
 from wizard.risk import low_probability_high_impact, public_fraction, score
+from wizard.thresholds import HIGH_RISK
 from wizard.vocab import (
     IMPACT_LABELS,
     Allocation,
@@ -36,7 +37,6 @@ PROVIDER_OWN: frozenset[RiskCategory] = frozenset({
 HIGH_IMPACT = 4  # Major or Severe
 PRIVATE_SHARE_LIMIT = 0.8  # private side carrying 80% or more of the total risk score
 MIN_RISKS_FOR_SHARE = 3
-HIGH_SCORE = 10  # the "high" band starts at 10
 CAUTIOUS_APPETITES = (RiskAppetite.AVERSE, RiskAppetite.MINIMAL)
 MANY_PUBLIC_HIGH = 3
 
@@ -127,7 +127,7 @@ def mitigation(project: Project) -> list[Finding]:
             continue
         s = score(r)
         out.append(finding(
-            "risk-mitigation", "warning" if s >= HIGH_SCORE else "advice", P, "risks", r.id,
+            "risk-mitigation", "warning" if s >= HIGH_RISK else "advice", P, "risks", r.id,
             risk_label(r), f"Risk {risk_label(r)} (score {s}) has no mitigation.",
         ))
     return out
@@ -181,7 +181,7 @@ def appetite(project: Project) -> list[Finding]:
     appetite_value = project.project.risk_appetite
     if appetite_value not in CAUTIOUS_APPETITES:
         return []
-    held = [r for r in project.risks if public_fraction(r) >= 0.5 and score(r) >= HIGH_SCORE]
+    held = [r for r in project.risks if public_fraction(r) >= 0.5 and score(r) >= HIGH_RISK]
     if len(held) < MANY_PUBLIC_HIGH:
         return []
     return [finding(

@@ -26,12 +26,15 @@ from wizard.export.content import (
     Para,
     Table,
 )
+from wizard.checks import Finding
+from wizard.export.assessment_appendix import assessment_blocks, summary_line
 from wizard.export.editions import EDITIONS
 from wizard.model import Project
 from wizard import publication
 from wizard.publication import document_date
 from wizard.redact import redact, redaction_log
 from wizard.schedule import build_schedule
+from wizard.scorecard import Scorecard, assessment
 from wizard.vocab import IMPACT_LABELS, LIKELIHOOD_LABELS, Allocation, DeliveryModel, label
 
 WORDING_PATH = Path(__file__).resolve().parents[2] / "templates" / "business_case.json"
@@ -220,19 +223,8 @@ class _Builder:
                 or "None yet",
             ),
         ]
-        card = self.assessment()
-        if card is not None:
-            scorecard, _ = card
-            parts = [
-                f"{pr.label} {pr.score}/{pr.max_score}" for pr in getattr(scorecard, "principles", [])
-            ]
-            items.append(
-                (
-                    "Changemaking scorecard",
-                    f"{scorecard.total} of {scorecard.max_total}"
-                    + (" (" + "; ".join(parts) + ")" if parts else ""),
-                )
-            )
+        scorecard, _ = self.assessment()
+        items.append(("Changemaking scorecard", summary_line(scorecard)))
         self.blocks.append(KeyValues("The deal at a glance", tuple(items)))
 
     def strategic(self) -> None:
@@ -655,7 +647,7 @@ class _Builder:
         else:
             self.para(w["no_decisions"], "note")
 
-    def assessment(self) -> tuple[Any, list[Any]] | None:
+    def assessment(self) -> tuple[Scorecard, list[Finding]]:
         if not hasattr(self, "_assessment"):
             # the real project's assessment, in the edition's words (both editions score alike)
             from wizard.public_assessment import edition_assessment
@@ -664,53 +656,8 @@ class _Builder:
         return self._assessment
 
     def appendix_assessment(self) -> None:
-        w = self.w["appendix"]
-        self.h(1, w["assessment"], "appendix-assessment")
-        card = self.assessment()
-        if card is None:
-            self.para(w["no_assessment"], "note")
-            return
-        scorecard, findings = card
-        self.para(w["assessment_intro"])
-        rows: tuple[tuple[str, ...], ...] = ()
-        for pr in scorecard.principles:
-            points = [_point_text(x) for x in pr.points] or [""]
-            # one row per point, so a long explanation splits cleanly across pages
-            rows += ((pr.label, f"{pr.score} of {pr.max_score}", points[0]),)
-            rows += tuple(("", "", point) for point in points[1:])
-        rows += (("Total", f"{scorecard.total} of {scorecard.max_total}", ""),)
-        self.blocks.append(
-            Table(
-                "Table: the scorecard",
-                ("Principle", "Score", "How the points were earned"),
-                rows,
-                (0.2, 0.12, 0.68),
-                "scorecard",
-            )
-        )
-        self.h(2, w["findings"], "appendix-findings")
-        if findings:
-            rows = tuple(
-                (
-                    str(getattr(f, "principle_label", "") or _principle_label(f.principle)),
-                    f.item_label,
-                    f.message,
-                    f.route,
-                    ("Accepted: " + f.justification) if f.accepted else "Open",
-                )
-                for f in findings
-            )
-            self.blocks.append(
-                Table(
-                    "Table: findings",
-                    ("Principle", "Item", "Finding", "Route from the report", "Status"),
-                    rows,
-                    (0.13, 0.15, 0.27, 0.27, 0.18),
-                    "findings",
-                )
-            )
-        else:
-            self.para(w["no_findings"], "note")
+        self.h(1, self.w["appendix"]["assessment"], "appendix-assessment")
+        self.blocks.extend(assessment_blocks(*self.assessment(), self.w["appendix"]))
 
     def appendix_redaction(self) -> None:
         w = self.w["appendix"]
@@ -791,32 +738,6 @@ class _Builder:
             note=c["public_note"] if self.public else c["internal_note"],
         )
         return BusinessCase(self.edition, cover, self.blocks)
-
-
-def _point_text(point: Any) -> str:
-    if isinstance(point, str):
-        return point
-    return str(getattr(point, "text", point))  # the text already names its points
-
-
-def _principle_label(principle: Any) -> str:
-    try:
-        from wizard.checks import PRINCIPLE_LABELS
-
-        return PRINCIPLE_LABELS.get(principle, str(principle))
-    except ImportError:  # pragma: no cover - the checks package is part of the app
-        return str(principle)
-
-
-def assessment(project: Project) -> tuple[Any, list[Any]] | None:
-    """(scorecard, findings) from the checks, or None while the checks are unavailable."""
-    try:
-        from wizard.checks import run_checks
-        from wizard.scorecard import build_scorecard
-    except ImportError:
-        return None
-    findings = run_checks(project)
-    return build_scorecard(project, findings), findings
 
 
 def build_business_case(project: Project, edition: str, source: Project | None = None) -> BusinessCase:

@@ -34,7 +34,7 @@ from wizard.vocab import Allocation, RiskCategory, RiskResponse, WorkshopStatus,
 COLUMNS: tuple[str, ...] = (
     "id", "title", "description", "category", "phases", "likelihood", "impact", "score",
     "allocation", "public_share", "owner", "mitigation", "response", "status", "sensitive",
-    "withheld_reason", "withheld_until",
+    "withheld_reason", "withheld_until", "private_bearer",
 )
 REQUIRED = ("title",)
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -59,6 +59,7 @@ def register_rows(project: Project) -> list[list[str | int]]:
                 partners.get(r.owner or "", r.owner or ""), r.mitigation, r.response.value,
                 r.status.value, "yes" if r.sensitive else "no", r.withheld_reason,
                 r.withheld_until.isoformat() if r.withheld_until else "",
+                partners.get(r.private_bearer or "", r.private_bearer or ""),
             ]
         )
     return rows
@@ -317,6 +318,16 @@ def read_register(path: str | os.PathLike[str], project: Project) -> RegisterPre
                     data["owner"] = partners_by_name[owner.casefold()]
                 else:
                     errors.append(f"Row {number}: owner '{owner}' is not a partner of this project")
+        if "private_bearer" in present:
+            bearer = values["private_bearer"].strip()
+            data["private_bearer"] = None
+            if bearer:
+                if bearer in partner_ids:
+                    data["private_bearer"] = bearer
+                elif bearer.casefold() in partners_by_name:
+                    data["private_bearer"] = partners_by_name[bearer.casefold()]
+                else:
+                    errors.append(f"Row {number}: private bearer '{bearer}' is not a partner of this project")
         if "phases" in present:
             phases = [t.strip() for t in values["phases"].replace(",", ";").split(";") if t.strip()]
             resolved = []

@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from wizard.graphs.common import LegendEntry, legend, partner_colours, partner_name
 from wizard.model import Project
-from wizard.risk import public_fraction, score
+from wizard.risk import holders as risk_holders, score
 from wizard.schedule import build_schedule
 from wizard.scene import (
     DEFAULT,
@@ -39,21 +39,11 @@ def carried(project: Project) -> tuple[dict[str, float], dict[str, dict[str, flo
 
     Equal to ``risk.concentration`` and ``risk.concentration_by_phase``, in one pass.
     """
-    kinds = {p.id: p.kind for p in project.partners}
-    first_public = next((p.id for p in project.partners if p.kind is PartnerKind.PUBLIC), "")
     total: dict[str, float] = defaultdict(float)
     everywhere: dict[str, float] = defaultdict(float)
     named: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for r in project.risks:
-        s = score(r)
-        pub = public_fraction(r)
-        owner = r.owner or ""
-        owner_public = kinds.get(owner) is PartnerKind.PUBLIC
-        parts = []
-        if pub:
-            parts.append((owner if owner_public else first_public, s * pub))
-        if pub < 1:
-            parts.append(("" if owner_public else owner, s * (1 - pub)))
+        parts = risk_holders(project, r)  # the split the register uses, so the chart adds up
         targets = [everywhere] if not r.phases else [named[p] for p in dict.fromkeys(r.phases)]
         for holder, value in parts:
             total[holder] += value
@@ -154,8 +144,11 @@ def partner_load(project: Project, theme: Theme = DEFAULT, scale: float = 1.0,
     more, h = legend(entries, MARGIN, y + fs * 0.8, WIDTH - 2 * MARGIN, small, theme, "Partners:")
     shapes += more
     height = y + fs * 0.8 + h + MARGIN
+    register_total = sum(score(r) for r in project.risks)
     description = "Risk score carried by each partner over the whole contract: " + "; ".join(
-        f"{partner_name(project, h)} {_number(total.get(h, 0.0))}" for h in holders) + "."
+        f"{partner_name(project, h)} {_number(total.get(h, 0.0))}" for h in holders) + (
+        f"; together {_number(sum(total.values()))}, the register's total score of "
+        f"{_number(register_total)}.")
     return Scene(WIDTH, height, shapes, title, description, theme.background)
 
 
