@@ -188,8 +188,12 @@ def _project_info(draw) -> model.ProjectInfo:
 
 
 @st.composite
-def projects(draw, max_risks: int = 8, max_phases: int = 5) -> model.Project:
-    """A valid Project: every id unique per collection and every reference resolving."""
+def projects(draw, max_risks: int = 8, max_phases: int = 5, loops: bool = True) -> model.Project:
+    """A valid Project: every id unique per collection and every reference resolving.
+
+    Sometimes (``loops``) a dependency loop among two to four phases: the first phase depends
+    on the last. Decisions are about real items (by ``item_kind``/``item_id``) or not, and some
+    quote a withheld text; some accepted findings accept a finding the checks really raise."""
     partner_ids = draw(item_ids("P", draw(st.integers(0, 4))))
     partners = [
         model.Partner(
@@ -223,6 +227,10 @@ def projects(draw, max_risks: int = 8, max_phases: int = 5) -> model.Project:
                 **draw(_withholding()),
             )
         )
+
+    if loops and 2 <= len(phases) <= 4 and draw(st.integers(0, 3)) == 0:
+        first, last = phases[0], phases[-1]
+        phases[0] = first.model_copy(update={"depends_on": [*first.depends_on, last.id]})
 
     risk_ids = draw(item_ids("R", draw(st.integers(0, max_risks))))
     risks = []
@@ -355,19 +363,32 @@ def projects(draw, max_risks: int = 8, max_phases: int = 5) -> model.Project:
         )
     ]
 
-    decisions = [
-        model.Decision(time=when, step=step, item=item, change=change, note=note)
-        for when, step, item, change, note in draw(
-            st.lists(
-                st.tuples(
-                    datetimes(), short_texts(12), short_texts(12), short_texts(30), short_texts(30)
-                ),
-                max_size=3,
-            )
+    refs = [("risks", r.id) for r in risks] + [("phases", p.id) for p in phases]
+    secrets = [t for item in [*risks, *phases, *clauses] if item.sensitive
+               for t in _withheld_texts_of(item) if 0 < len(t) <= 200]
+    decisions = []
+    for when, step, item, change, note in draw(
+        st.lists(
+            st.tuples(
+                datetimes(), short_texts(12), short_texts(12), short_texts(30), short_texts(30)
+            ),
+            max_size=3,
         )
-    ]
+    ):
+        ref = ("", "")
+        if refs and draw(st.booleans()):
+            ref = draw(_choice(refs))
+            item = f"{ref[1]} {item}"[: model.MAX_SHORT]
+        if secrets and draw(st.integers(0, 2)) == 0:  # a decision quoting a withheld text
+            quoted = draw(_choice(secrets))
+            if draw(st.booleans()):
+                note = f"{note} {quoted}"[-model.MAX_SHORT:]
+            else:
+                change = f"{quoted} {change}"[: model.MAX_SHORT]
+        decisions.append(model.Decision(time=when, step=step, item=item, change=change, note=note,
+                                        item_kind=ref[0], item_id=ref[1]))
 
-    return model.Project(
+    project = model.Project(
         project=draw(_project_info()),
         partners=partners,
         phases=phases,
@@ -380,6 +401,31 @@ def projects(draw, max_risks: int = 8, max_phases: int = 5) -> model.Project:
         accepted_findings=accepted,
         decisions=decisions,
     )
+    # accept some of the findings the checks really raise, with a justification that may quote
+    # a withheld text
+    from wizard.checks import run_checks
+
+    real = sorted({f.id for f in run_checks(project)} - {a.finding_id for a in accepted})
+    if real:
+        extra = []
+        for fid in draw(st.lists(_choice(real), max_size=2, unique=True)):
+            why = draw(names(40))
+            if secrets and draw(st.booleans()):
+                why = f"{why} {draw(_choice(secrets))}"
+            extra.append(model.AcceptedFinding(finding_id=fid, justification=why,
+                                               accepted_on=draw(st.one_of(st.none(), dates()))))
+        if extra:
+            project = model.Project.model_validate(
+                {**project.model_dump(), "accepted_findings": [
+                    a.model_dump() for a in [*accepted, *extra]]})
+    return project
+
+
+def _withheld_texts_of(item) -> list[str]:
+    """The texts of a sensitive item that the public edition withholds (for quoting them)."""
+    texts = [getattr(item, "title", ""), item.description, getattr(item, "mitigation", ""),
+             getattr(item, "formula", ""), *getattr(item, "outcomes", [])]
+    return [t for t in texts if t.strip()]
 
 
 # Hypothesis profiles for the slower property tests. They are registered here but never loaded

@@ -34,14 +34,15 @@ class ImportRisksDialog(QDialog):
         self.setWindowTitle(f"Import risks from {preview.source}")
         self.resize(900, 480)
         layout = QVBoxLayout(self)
-        good, bad = len(preview.good), len(preview.bad)
-        replacing = sum(1 for r in preview.good if r.replaces)
-        summary = f"{good} row{'s' if good != 1 else ''} ready to import"
-        if replacing:
-            summary += f" ({replacing} replacing risks with the same id)"
+        good, bad = len(preview.changes), len(preview.bad)
+        summary = f"{preview.summary().capitalize()}."
+        summary += f" {good} row{'s' if good != 1 else ''} will change the project"
         if bad:
             summary += f"; {bad} row{'s' if bad != 1 else ''} with errors will be left out"
-        self.summary = QLabel(summary + ". Nothing is imported until you confirm.")
+        columns = ", ".join(c.replace("_", " ") for c in preview.columns)
+        summary += (f". Only the file's columns ({columns}) change existing risks; "
+                    "nothing is imported until you confirm, and Undo takes it back.")
+        self.summary = QLabel(summary)
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.table = QTableWidget(len(preview.rows), len(PREVIEW_COLUMNS))
@@ -51,7 +52,7 @@ class ImportRisksDialog(QDialog):
         error_brush = QBrush(QColor("#f9dcd8"))
         for i, row in enumerate(preview.rows):
             v = row.values
-            result = "; ".join(row.errors) if row.errors else ("Replace" if row.replaces else "Add")
+            result = "; ".join(row.errors) if row.errors else _result(row)
             cells = (str(row.row), v.get("id", ""), v.get("title", ""), v.get("category", ""),
                      v.get("likelihood", ""), v.get("impact", ""), v.get("allocation", ""), result)
             for j, text in enumerate(cells):
@@ -76,6 +77,14 @@ class ImportRisksDialog(QDialog):
         return self.table.item(index, len(PREVIEW_COLUMNS) - 1).text()
 
 
+def _result(row) -> str:
+    if row.status == "added":
+        return "Add"
+    if row.status == "unchanged":
+        return "Unchanged"
+    return "Change " + ", ".join(c.replace("_", " ") for c in row.changed)
+
+
 def run_dialog(dialog: ImportRisksDialog) -> bool:
     """Show the preview modally; True when the user confirms. Tests replace this."""
     return dialog.exec() == QDialog.DialogCode.Accepted
@@ -94,9 +103,9 @@ def import_risks(parent: QWidget | None, document: Document, path: str) -> int:
         return 0
     dialog = ImportRisksDialog(preview, parent)
     try:
-        if not run_dialog(dialog) or not preview.good:
+        if not run_dialog(dialog) or not preview.changes:
             return 0
-        count = len(preview.good)
+        count = len(preview.changes)
         try:
             document.replace_project(apply_import(document.project, preview),
                                      f"Import {count} risk{'s' if count != 1 else ''}")

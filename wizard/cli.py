@@ -2,7 +2,10 @@
 
     changemaker new --list                     the examples a project can start from
     changemaker new [--example NAME] FILE      a new project file (blank, or a copy of an example)
-    changemaker check FILE [--json]            the changemaking scorecard and findings
+    changemaker check FILE [--json] [--edition public|internal]
+                                               the changemaking scorecard and findings
+    changemaker import FILE --risks REGISTER [--dry-run]
+                                               import a risk register (.csv, .xlsx)
     changemaker schema                         the JSON Schema of a project file
     changemaker appraise FILE [--json] [--iterations N] [--seed S]
                                                options appraisal, priced risk, affordability
@@ -34,7 +37,7 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1  # check: an unaccepted error; new: refused to overwrite
 EXIT_UNREADABLE = 2  # the file cannot be read, or the command was used wrongly
 
-COMMANDS = ("new", "check", "schema", "export", "appraise")
+COMMANDS = ("new", "check", "schema", "export", "appraise", "import")
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, Any]:
@@ -54,6 +57,13 @@ def build_parser() -> tuple[argparse.ArgumentParser, Any]:
     check = sub.add_parser("check", help="print the changemaking scorecard and findings")
     check.add_argument("file", metavar="FILE", help="the project file to check")
     check.add_argument("--json", action="store_true", help="print the result as JSON")
+    check.add_argument("--edition", choices=("public", "internal"), default="internal",
+                       help="word the findings as the internal (default) or the public edition "
+                       "shows them; both score the real project alike")
+
+    from wizard import import_cli
+
+    import_cli.add_parser(sub)
 
     sub.add_parser("schema", help="print the JSON Schema of a project file")
 
@@ -121,6 +131,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from wizard import appraise_cli
 
             return appraise_cli.run(args)
+        if args.command == "import":
+            from wizard import import_cli
+
+            return int(import_cli.run(args))
         if args.command == "export" and exporter is not None:
             return int(exporter.run(args))
         parser.print_help(sys.stderr)  # pragma: no cover - argparse refuses unknown commands
@@ -196,16 +210,15 @@ def _check(args: argparse.Namespace) -> int:
     except storage.ProjectFileError as exc:
         _error(str(exc))
         return EXIT_UNREADABLE
-    from wizard.checks import run_checks
-    from wizard.scorecard import build_scorecard
+    from wizard.public_assessment import edition_assessment
 
-    findings = run_checks(project)
-    scorecard = build_scorecard(project, findings)
+    scorecard, findings = edition_assessment(project, args.edition)
     blocking = [f for f in findings if f.severity == "error" and not f.accepted]
     code = EXIT_FINDINGS if blocking else EXIT_OK
     if args.json:
-        print(json.dumps(_check_result(args.file, project, findings, scorecard, code),
-                         indent=2, ensure_ascii=False))
+        result = _check_result(args.file, project, findings, scorecard, code)
+        result["edition"] = args.edition
+        print(json.dumps(result, indent=2, ensure_ascii=False))
     else:
         print(_check_text(project, findings, scorecard, blocking))
     return code

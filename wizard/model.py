@@ -220,6 +220,8 @@ class ProjectInfo(Strict):
                 f"{LATEST_START.isoformat()}, so that every month counted from it is a real date"
             )
         return start
+    # The date printed on the business case; None: the date of the export.
+    document_date: dt.date | None = None
 
 
 class Partner(Strict):
@@ -364,14 +366,24 @@ class AcceptedFinding(Strict):
     accepted_on: dt.date | None = None
 
 
+DecisionItemKind = Literal[
+    "", "phases", "risks", "break_clauses", "partners", "steering_groups", "kpis",
+    "social_impact", "options",
+]
+
+
 class Decision(Strict):
     """One line of the decision log (workshop changes and their notes)."""
 
     time: dt.datetime
     step: ShortText = ""
-    item: ShortText = ""
+    item: ShortText = ""  # how the log named the item when the decision was taken
     change: ShortText = ""
     note: ShortText = ""
+    # The item the decision is about, by reference (the public edition withholds a decision
+    # about a withheld item by these, whatever its text says): a collection and an id.
+    item_kind: DecisionItemKind = ""
+    item_id: Annotated[str, StringConstraints(max_length=40, strict=True)] = ""
 
 
 from wizard.sharing_model import Sharing  # noqa: E402 - needs the types above

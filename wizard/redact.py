@@ -1,15 +1,26 @@
 """The public edition's view of a project: a copy with withheld content replaced.
 
-``redact(project)`` returns a deep copy in which every sensitive phase, risk and break clause
-keeps only what may be published (ids, category, allocation, a phase's name and timing, a
-clause's trigger, and the numbers that place an item on the graphs) and every withheld text
-becomes the same fixed-length placeholder naming its line in the redaction log. Withheld money
-becomes 0 (exporters print "Withheld" for a sensitive item's money). Lists of texts become a
-single placeholder and workshop votes are removed. Empty texts are replaced too, so the public
-files do not even reveal whether a withheld field was filled in.
+Withholding is driven by ONE declared table, ``WITHHELD``: for each kind of item that can be
+marked sensitive, the collection that holds it and the fields withheld from it, each with the
+words the redaction log uses and the *form* its withheld value takes. Other features add
+entries (``withhold_field`` for a new field of an existing kind, ``declare_kind`` for a new
+kind of item); nothing else needs to change for the new field to be withheld everywhere.
 
-Free-text lines elsewhere that quote a withheld text (decision log lines, justifications of
-accepted findings) are replaced as well.
+``redact(project)`` returns a deep copy in which every withheld field of a sensitive item holds
+a fixed value that depends only on the item's place in the redaction log, never on what was
+there: texts become the placeholder, lists of texts one placeholder, money 0, contingent
+support a placeholder support (whether or not the item had any), votes nothing. So the public
+files do not even reveal whether a withheld field was filled in (see ``FORMS``).
+
+Then, in the copy:
+
+* **Totals** (``wizard.publication``): when any phase value is withheld, every phase value is
+  withheld as a group (set to 0) and the estimated whole-life value is 0 in the copy; the
+  exporters print the band of ``publication.facts(project)`` instead.
+* **The decision log**: a decision about a withheld item (by its structured ``item_id``) keeps
+  only its time, step and the item's id; its change says the content is withheld.
+* **Quotation**: every other free text that quotes withheld text or withheld money has the
+  quoted passage replaced by the item's placeholder (``wizard.quotes``).
 
 ``redaction_log(project)`` lists what was withheld, why and until when (the reason and date
 come from the item; they are not secret). The public exporters only ever receive the redacted
@@ -18,14 +29,20 @@ copy, so a secret cannot reach a public file by accident.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
 
 from wizard import sharing_redact
-from wizard.model import BreakClause, ContingentSupport, Phase, Project, Risk
+from wizard.model import ContingentSupport, Project
 
 LOG_PREFIX = "W"
 LOG_DIGITS = 5  # fixed width, so the placeholder has the same length for every item
+WITHHELD_DECISION = "Content withheld – see redaction log {ref}"
 
 
 def log_ref(number: int) -> str:
@@ -38,28 +55,140 @@ def placeholder(number: int) -> str:
     return f"[Withheld – see redaction log {log_ref(number)}]"
 
 
-# The fields withheld from each kind of sensitive item, in the words the log uses.
-WITHHELD_FIELDS: dict[str, tuple[str, ...]] = {
-    "phase": ("description", "outcomes", "value"),
-    "risk": ("title", "description", "mitigation", "contingent support", "workshop votes",
-             "probability and cost range"),
-    "break clause": ("description", "compensation formula"),
-}
+PLACEHOLDER_START = "[Withheld"
 
-# The quantified risk of a withheld risk: it is not priced in the public edition, so public
-# exposure figures are computed over published risks only.
-WITHHELD_RISK_MONEY: dict[str, object] = {
-    "probability_pct": 0.0, "cost_min_gbp": 0, "cost_likely_gbp": 0, "cost_max_gbp": 0,
-    "delay_months": None,
-}
 
-_KIND_PLURAL = {"phase": "phases", "risk": "risks", "break clause": "break_clauses"}
+# -- the table ----------------------------------------------------------------------------------
+# How a withheld field is replaced: a function of the item's placeholder only (never of the value).
+FORMS: dict[str, Callable[[str], Any]] = {
+    "text": lambda mark: mark,
+    "texts": lambda mark: [mark],
+    "money": lambda mark: 0,
+    "probability": lambda mark: 0.0,
+    "optional_money": lambda mark: None,
+    "nothing": lambda mark: [],
+    "support": lambda mark: ContingentSupport(events=[mark], cap_gbp=0, description=mark),
+}
 
 
 @dataclass(frozen=True)
+class WithheldField:
+    attr: str  # the model attribute
+    words: str  # how the redaction log names it
+    form: str  # a key of FORMS
+    money: bool = False  # a sum of money (its amount is searched for when quoted elsewhere)
+
+
+@dataclass(frozen=True)
+class WithheldKind:
+    collection: str  # dotted path from the Project to the list of items ("phases")
+    fields: tuple[WithheldField, ...]
+    label: Callable[[Any], str]  # what the public edition still shows of the item
+
+
+def _phase_label(item: Any) -> str:
+    return item.name
+
+
+def _risk_label(item: Any) -> str:
+    from wizard.vocab import label
+
+    return f"{item.id}: {label(item.category)}"
+
+
+def _clause_label(item: Any) -> str:
+    from wizard.vocab import label
+
+    return f"{item.id}: {label(item.trigger)}"
+
+
+WITHHELD: dict[str, WithheldKind] = {
+    "phase": WithheldKind(
+        "phases",
+        (
+            WithheldField("description", "description", "text"),
+            WithheldField("outcomes", "outcomes", "texts"),
+            WithheldField("value_gbp", "value", "money", money=True),
+        ),
+        _phase_label,
+    ),
+    "risk": WithheldKind(
+        "risks",
+        (
+            WithheldField("title", "title", "text"),
+            WithheldField("description", "description", "text"),
+            WithheldField("mitigation", "mitigation", "text"),
+            WithheldField("contingent_support", "contingent support", "support"),
+            WithheldField("votes", "workshop votes", "nothing"),
+            # The quantified risk: a withheld risk is not priced in the public edition, so
+            # public exposure figures are computed over published risks only.
+            WithheldField("probability_pct", "probability and cost range", "probability"),
+            WithheldField("cost_min_gbp", "probability and cost range", "money", money=True),
+            WithheldField("cost_likely_gbp", "probability and cost range", "money", money=True),
+            WithheldField("cost_max_gbp", "probability and cost range", "money", money=True),
+            WithheldField("delay_months", "probability and cost range", "optional_money"),
+        ),
+        _risk_label,
+    ),
+    "break clause": WithheldKind(
+        "break_clauses",
+        (
+            WithheldField("description", "description", "text"),
+            WithheldField("formula", "compensation formula", "text"),
+        ),
+        _clause_label,
+    ),
+}
+
+# Backwards-compatible view: the words the log uses, per kind.
+WITHHELD_FIELDS: dict[str, tuple[str, ...]] = {}
+
+
+def _refresh_words() -> None:
+    WITHHELD_FIELDS.clear()
+    WITHHELD_FIELDS.update(
+        {k: tuple(dict.fromkeys(f.words for f in v.fields)) for k, v in WITHHELD.items()})
+
+
+_refresh_words()
+
+
+def withhold_field(kind: str, field: WithheldField) -> None:
+    """Declare one more withheld field of an existing kind (idempotent)."""
+    entry = WITHHELD[kind]
+    if field.form not in FORMS:
+        raise ValueError(f"unknown form '{field.form}' for {kind}.{field.attr}")
+    if any(f.attr == field.attr for f in entry.fields):
+        return
+    WITHHELD[kind] = WithheldKind(entry.collection, (*entry.fields, field), entry.label)
+    _refresh_words()
+
+
+def declare_kind(kind: str, entry: WithheldKind) -> None:
+    """Declare a new kind of withholdable item (its items carry ``sensitive``, reason, date)."""
+    WITHHELD[kind] = entry
+    _refresh_words()
+
+
+def withheld_value(field: WithheldField, mark: str) -> Any:
+    """The value a withheld field holds in the redacted copy."""
+    return FORMS[field.form](mark)
+
+
+def items_of(project: Project, kind: str) -> list[Any]:
+    value: Any = project
+    for part in WITHHELD[kind].collection.split("."):
+        value = getattr(value, part, None)
+        if value is None:
+            return []
+    return list(value)
+
+
+# -- the log ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
 class LogEntry:
     ref: str  # W00001
-    kind: str  # "phase", "risk" or "break clause"
+    kind: str  # a key of WITHHELD: "phase", "risk", "break clause", ...
     item_id: str
     label: str  # what the public edition still shows of the item (name, trigger or id)
     fields: tuple[str, ...]
@@ -67,38 +196,35 @@ class LogEntry:
     until: dt.date | None
 
 
-def _sensitive_items(project: Project) -> list[tuple[str, Phase | Risk | BreakClause]]:
-    items: list[tuple[str, Phase | Risk | BreakClause]] = []
-    items += [("phase", p) for p in project.phases if p.sensitive]
-    items += [("risk", r) for r in project.risks if r.sensitive]
-    items += [("break clause", c) for c in project.break_clauses if c.sensitive]
-    return items
+def sensitive_items(project: Project) -> list[tuple[str, Any]]:
+    """(kind, item) of every sensitive item, in the order of the table (phases, risks, ...)."""
+    return [
+        (kind, item)
+        for kind in WITHHELD
+        for item in items_of(project, kind)
+        if getattr(item, "sensitive", False)
+    ]
 
 
-def _public_label(kind: str, item: Phase | Risk | BreakClause) -> str:
-    from wizard.vocab import label
-
-    if isinstance(item, Phase):
-        return item.name
-    if isinstance(item, BreakClause):
-        return f"{item.id}: {label(item.trigger)}"
-    return f"{item.id}: {label(item.category)}"
+def numbers(project: Project) -> dict[tuple[str, str], int]:
+    """The log number of each sensitive item, keyed by (kind, id)."""
+    return {(kind, item.id): n for n, (kind, item) in enumerate(sensitive_items(project), start=1)}
 
 
 def redaction_log(project: Project) -> list[LogEntry]:
-    """One line per sensitive item, numbered in the order phases, risks, break clauses, then
-    the sharing arrangement."""
+    """One line per sensitive item, numbered in the order of the table, then the sharing
+    arrangement (a single object, withheld by ``wizard.sharing_redact``)."""
     log = [
         LogEntry(
             ref=log_ref(n),
             kind=kind,
             item_id=item.id,
-            label=_public_label(kind, item),
+            label=WITHHELD[kind].label(item),
             fields=WITHHELD_FIELDS[kind],
             reason=item.withheld_reason,
             until=item.withheld_until,
         )
-        for n, (kind, item) in enumerate(_sensitive_items(project), start=1)
+        for n, (kind, item) in enumerate(sensitive_items(project), start=1)
     ]
     if sharing_redact.is_withheld(project.sharing):
         log.append(LogEntry(log_ref(len(log) + 1), sharing_redact.KIND, sharing_redact.ITEM_ID,
@@ -107,101 +233,143 @@ def redaction_log(project: Project) -> list[LogEntry]:
     return log
 
 
+def _sharing_amounts(value: Any) -> list[int]:
+    """Every sum of money in the dump of the sharing arrangement (keys ending in _gbp)."""
+    if isinstance(value, dict):
+        return [a for k, v in value.items()
+                for a in ([v] if k.endswith("_gbp") and isinstance(v, int) else _sharing_amounts(v))]
+    if isinstance(value, list):
+        return [a for v in value for a in _sharing_amounts(v)]
+    return []
+
+
+def _texts_of(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, (list, tuple)):
+        return [t for v in value for t in _texts_of(v)]
+    if hasattr(value, "model_dump"):
+        return [t for v in value.model_dump().values() for t in _texts_of(v)]
+    return []
+
+
+def _amounts_of(value: Any) -> list[int]:
+    if isinstance(value, bool) or value is None:
+        return []
+    if isinstance(value, int):
+        return [value]
+    if isinstance(value, (list, tuple)):
+        return [a for v in value for a in _amounts_of(v)]
+    if hasattr(value, "model_dump"):
+        dumped = value.model_dump()
+        return [a for k, v in dumped.items() if k.endswith("gbp") for a in _amounts_of(v)]
+    return []
+
+
+def withheld_parts(project: Project) -> list[tuple[int, list[str], list[int]]]:
+    """(log number, withheld texts, withheld amounts) of every sensitive item."""
+    parts = []
+    for n, (kind, item) in enumerate(sensitive_items(project), start=1):
+        texts: list[str] = []
+        amounts: list[int] = []
+        for f in WITHHELD[kind].fields:
+            value = getattr(item, f.attr, None)
+            if f.money:
+                amounts += _amounts_of(value)
+            else:
+                texts += _texts_of(value)
+                amounts += _amounts_of(value)  # e.g. the cap inside contingent support
+        parts.append((n, [t for t in texts if t.strip()], [a for a in amounts if a > 0]))
+    if sharing_redact.is_withheld(project.sharing):
+        amounts = _sharing_amounts(project.sharing.model_dump())
+        parts.append((len(parts) + 1, sharing_redact.withheld_texts(project.sharing),
+                      [a for a in amounts if a > 0]))
+    return parts
+
+
 def withheld_texts(project: Project) -> list[str]:
-    """Every withheld text of the project (for tests and for scrubbing free-text lines)."""
-    texts: list[str] = []
-    for _kind, item in _sensitive_items(project):
-        if isinstance(item, Phase):
-            texts += [item.description, *item.outcomes]
-        elif isinstance(item, Risk):
-            texts += [item.title, item.description, item.mitigation]
-            if item.contingent_support is not None:
-                texts += [*item.contingent_support.events, item.contingent_support.description]
-            texts += [v.participant for v in item.votes]
-        else:
-            texts += [item.description, item.formula]
-    texts += sharing_redact.withheld_texts(project.sharing)
-    return [t for t in texts if t.strip()]
+    """Every withheld text of the project (for tests and for the quotation search)."""
+    return [t for _n, texts, _a in withheld_parts(project) for t in texts]
 
 
-def _quotes_secret(text: str, secrets: list[str]) -> bool:
-    folded = text.casefold()
-    return any(s.casefold() in folded for s in secrets)
+# -- the redacted copy ----------------------------------------------------------------------------
+def _withhold_items(project: Project, data: dict[str, Any]) -> None:
+    numbered = numbers(project)
+    for kind, entry in WITHHELD.items():
+        items = items_of(project, kind)
+        if not items:
+            continue
+        out = []
+        for item in items:
+            if getattr(item, "sensitive", False):
+                mark = placeholder(numbered[(kind, item.id)])
+                item = item.model_copy(
+                    update={f.attr: withheld_value(f, mark) for f in entry.fields}
+                )
+            out.append(item.model_dump())
+        target = data
+        *parents, last = entry.collection.split(".")
+        for part in parents:
+            target = target[part]
+        target[last] = out
+
+
+def _withhold_decisions(project: Project, data: dict[str, Any]) -> None:
+    """Decisions about a withheld item keep their time, step and the item's id only."""
+    from wizard.decision_refs import infer, project_ids
+
+    numbered = numbers(project)
+    kinds = {WITHHELD[k].collection: k for k in WITHHELD}
+    ids = None
+    out = []
+    for d in data["decisions"]:
+        item_kind, item_id = d.get("item_kind", ""), d.get("item_id", "")
+        if not item_id:  # written before decisions carried their item: read it from the text
+            ids = ids if ids is not None else project_ids(project)
+            item_kind, item_id = infer(d.get("item", ""), d.get("step", ""), ids)
+        kind = kinds.get(item_kind)
+        n = numbered.get((kind, item_id)) if kind else None
+        if n is not None:
+            d = {**d, "item": item_id, "item_kind": item_kind, "item_id": item_id,
+                 "change": WITHHELD_DECISION.format(ref=log_ref(n)), "note": ""}
+        out.append(d)
+    data["decisions"] = out
 
 
 def redact(project: Project) -> Project:
     """A deep copy of ``project`` safe to publish: see the module docstring."""
-    copy = project.model_copy(deep=True)
-    secrets = sorted({t.strip() for t in withheld_texts(project) if len(t.strip()) >= 3})
-    numbers = {
-        (kind, item.id): n for n, (kind, item) in enumerate(_sensitive_items(project), start=1)
-    }
+    from wizard import publication, quotes
 
-    phases = []
-    for p in copy.phases:
-        if p.sensitive:
-            mark = placeholder(numbers[("phase", p.id)])
-            p = p.model_copy(update={"description": mark, "outcomes": [mark], "value_gbp": 0})
-        phases.append(p)
-    risks = []
-    for r in copy.risks:
-        if r.sensitive:
-            mark = placeholder(numbers[("risk", r.id)])
-            support = None
-            if r.contingent_support is not None:
-                support = ContingentSupport(events=[mark], cap_gbp=0, description=mark)
-            r = r.model_copy(
-                update={
-                    "title": mark,
-                    "description": mark,
-                    "mitigation": mark,
-                    "contingent_support": support,
-                    "votes": [],
-                    **WITHHELD_RISK_MONEY,
-                }
-            )
-        risks.append(r)
-    clauses = []
-    for c in copy.break_clauses:
-        if c.sensitive:
-            mark = placeholder(numbers[("break clause", c.id)])
-            c = c.model_copy(update={"description": mark, "formula": mark})
-        clauses.append(c)
-
-    decisions = []
-    for d in copy.decisions:
-        if secrets and any(_quotes_secret(t, secrets) for t in (d.item, d.change, d.note)):
-            d = d.model_copy(
-                update={
-                    "item": "" if _quotes_secret(d.item, secrets) else d.item,
-                    "change": "[Withheld: refers to withheld content]",
-                    "note": "",
-                }
-            )
-        decisions.append(d)
-    accepted = []
-    for a in copy.accepted_findings:
-        if secrets and _quotes_secret(a.justification, secrets):
-            a = a.model_copy(update={"justification": "[Withheld: refers to withheld content]"})
-        accepted.append(a)
-
+    data = project.model_dump()
+    _withhold_items(project, data)
+    _withhold_decisions(project, data)
+    publication.withhold_totals(project, data)
+    data["sharing"] = sharing_redact.redacted(
+        project.sharing, placeholder(len(sensitive_items(project)) + 1))
+    before = copy.deepcopy(data)
+    places = quotes.scrub(project, data)
     # Built through the constructor so the copy is validated like any project.
+    # The commercial parts (lots covering withheld phases, a sensitive payment mechanism) are
+    # withheld by their own module, on the validated copy.
     from wizard.redact_commercial import redact_commercial
 
-    return redact_commercial(project, Project.model_validate(
-        {
-            **copy.model_dump(),
-            "phases": [p.model_dump() for p in phases],
-            "risks": [r.model_dump() for r in risks],
-            "break_clauses": [c.model_dump() for c in clauses],
-            "decisions": [d.model_dump() for d in decisions],
-            "accepted_findings": [a.model_dump() for a in accepted],
-            "sharing": sharing_redact.redacted(
-                copy.sharing, placeholder(len(_sensitive_items(project)) + 1)),
-        }
-    ))
+    try:
+        public = Project.model_validate(data)
+    except ValidationError as err:
+        # A quoted passage replaced inside a value that must keep its form (an id or a code
+        # another feature added): such a value is a reference, not free text, so it keeps its
+        # own value. Everything else stays replaced.
+        failed = {tuple(e["loc"]) for e in err.errors()}
+        for place in places:
+            if any(place.path[: len(loc)] == loc or loc[: len(place.path)] == place.path
+                   for loc in failed):
+                quotes.put(data, place.path, quotes.get(before, place.path))
+        public = Project.model_validate(data)
+    return redact_commercial(project, public)
 
 
-def is_withheld_money(item: Phase | Risk | BreakClause) -> bool:
+def is_withheld_money(item: Any) -> bool:
     """True when the item's money must be printed as 'Withheld' (it is sensitive)."""
     return bool(getattr(item, "sensitive", False))

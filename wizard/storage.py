@@ -54,8 +54,11 @@ SAMPLE_ITEMS = 5
 
 def _upgrade_1_to_2(document: dict[str, Any]) -> dict[str, Any]:
     """Version 2 adds fields (appraisal, procurement, sharing...) that all have defaults, so a
-    version-1 document means the same once its version is raised."""
-    return document
+    version-1 document means the same once its version is raised. Decisions also gain a
+    structured reference to their item: read from the leading id of the old ``item`` text."""
+    from wizard.decision_refs import link_decisions
+
+    return link_decisions(document)
 
 
 MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _upgrade_1_to_2}

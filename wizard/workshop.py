@@ -90,10 +90,24 @@ def _short(text: str) -> str:
     return text if len(text) <= MAX_SHORT else text[: MAX_SHORT - 1] + "…"
 
 
-def decision(time: dt.datetime, step: str, item: str, change: str, note: str = "") -> Decision:
-    """One line of the decision log; long texts are cut to fit (with an ellipsis)."""
+def decision(time: dt.datetime, step: str, item: str, change: str, note: str = "", *,
+             item_kind: str = "", item_id: str = "") -> Decision:
+    """One line of the decision log; long texts are cut to fit (with an ellipsis).
+
+    ``item_kind`` (a collection: "risks", "phases"...) and ``item_id`` say which item it is
+    about, so the public edition can withhold a decision about a withheld item whatever its
+    text says."""
     return Decision(time=time, step=_short(step), item=_short(item), change=_short(change),
-                    note=_short(note))
+                    note=_short(note), item_kind=item_kind, item_id=item_id)
+
+
+def decision_about(project: Project, time: dt.datetime, step: str, item_kind: str, item_id: str,
+                   change: str, note: str = "") -> Decision:
+    """A decision about the item ``item_id`` of ``project.<item_kind>``, named as the log names it."""
+    found = next((i for i in getattr(project, item_kind, []) if i.id == item_id), None)
+    text = item_label(found) if isinstance(found, (Phase, Risk)) else item_id
+    return decision(time, step, text, change, note, item_kind=item_kind if found else "",
+                    item_id=item_id if found else "")
 
 
 def item_label(item: Phase | Risk) -> str:

@@ -66,3 +66,33 @@ def test_unreadable_file_is_explained(qtbot, document, tmp_path, monkeypatch):
     bad.write_bytes(b"\xff\xfe\x00bad")
     assert module.import_risks(None, document, str(bad)) == 0
     assert messages == ["'risks.csv' is not UTF-8 text: save it as CSV UTF-8"]
+
+
+def test_slim_register_previews_changes_and_keeps_withheld_risks(qtbot, document, tmp_path, monkeypatch):
+    r4 = document.project.risk("R4")
+    assert r4.sensitive
+    path = tmp_path / "slim.csv"
+    path.write_text(
+        f"id,title,likelihood,impact\nR4,{r4.title},5,{r4.impact}\n"
+        f"R1,{document.project.risk('R1').title},{document.project.risk('R1').likelihood},"
+        f"{document.project.risk('R1').impact}\nR6,[Withheld – see redaction log W00003],1,1\n",
+        encoding="utf-8")
+    seen = {}
+
+    def confirm(dialog):
+        qtbot.addWidget(dialog)
+        seen["summary"] = dialog.summary.text()
+        seen["results"] = [dialog.row_result(i) for i in range(dialog.table.rowCount())]
+        return True
+
+    monkeypatch.setattr(module, "run_dialog", confirm)
+    before = document.project.model_copy(deep=True)
+    assert module.import_risks(None, document, str(path)) == 1
+    assert seen["summary"].startswith("0 added, 1 changed, 1 unchanged, 1 refused.")
+    assert seen["results"][:2] == ["Change likelihood", "Unchanged"]
+    assert "placeholder" in seen["results"][2]
+    after = document.project.risk("R4")
+    assert after.likelihood == 5 and after.sensitive and after.mitigation == r4.mitigation
+    assert document.project.risk("R6") == before.risk("R6")
+    document.undo_stack.undo()
+    assert document.project == before

@@ -173,3 +173,15 @@ def test_an_abandoned_new_line_is_dropped(qtbot):
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: lines.count() == 0)
     assert doc.project.project.objectives == [] and not doc.undo_stack.canUndo()
+
+
+def test_document_date_is_optional_and_undoable(qtbot):
+    doc, page = _page(qtbot)
+    editor = find(page, QDateEdit, "project.document_date")
+    assert doc.project.project.document_date is None
+    assert editor.text() == editor.specialValueText()  # shown as not set
+    editor.setDate(editor.date().fromString("2026-11-05", "yyyy-MM-dd"))
+    qtbot.waitUntil(lambda: doc.project.project.document_date == dt.date(2026, 11, 5))
+    assert doc.undo_stack.undoText() == "Change document date"
+    doc.undo_stack.undo()
+    assert doc.project.project.document_date is None

@@ -19,6 +19,7 @@ def page(qtbot, monkeypatch):
     opened: list[str] = []
     monkeypatch.setattr(review, "ask_open", lambda parent, path: True)
     monkeypatch.setattr(review, "open_file", opened.append)
+    monkeypatch.setattr(review, "ask_register_edition", lambda parent: "internal")
     document = Document(catalog.load_example(catalog.example_names()[0]))
     widget = ReviewPage(document)
     qtbot.addWidget(widget)
@@ -107,6 +108,28 @@ def test_dialog_path_is_used(page, qtbot, monkeypatch, tmp_path):
     with qtbot.waitSignal(page.exportFinished, timeout=10_000):
         page.buttons["ocds"].click()
     assert target.read_text(encoding="utf-8").lstrip().startswith("{")
+
+
+@pytest.mark.parametrize("edition", ["public", "internal"])
+def test_register_export_asks_which_edition(page, qtbot, monkeypatch, tmp_path, edition):
+    asked = []
+    monkeypatch.setattr(review, "ask_register_edition", lambda parent: asked.append(1) or edition)
+    target = tmp_path / "register.csv"
+    monkeypatch.setattr(review, "ask_export_path", lambda *a: str(target))
+    with qtbot.waitSignal(page.exportFinished, timeout=10_000):
+        page.buttons["risks"].click()
+    assert asked == [1]
+    text = target.read_text(encoding="utf-8-sig")
+    secret = next(r for r in page.document.project.risks if r.sensitive)
+    assert (secret.title in text) == (edition == "internal")
+    assert ("[Withheld – see redaction log W" in text) == (edition == "public")
+
+
+def test_cancelling_the_register_edition_exports_nothing(page, monkeypatch):
+    monkeypatch.setattr(review, "ask_register_edition", lambda parent: None)
+    monkeypatch.setattr(review, "ask_export_path", lambda *a: pytest.fail("no file asked"))
+    page.buttons["risks"].click()
+    assert not page.busy
 
 
 def test_the_scorecard_api_lives_in_the_scorecard():

@@ -271,6 +271,20 @@ TRIGGERS = [
           setter("risks.0.owner", "council")),
      "voluntary-partner", "advice", "place_based",
      ["No voluntary or community organisation", "private and public only"]),
+    # publishing (the test run's document date is SOURCE_DATE_EPOCH: 21 September 2026)
+    (both(setter("risks.1.sensitive", True), setter("risks.1.withheld_reason", "Commercial"),
+          setter("risks.1.withheld_until", dt.date(2026, 1, 1))),
+     "withheld-lapsed:R2", "warning", "accountable", ["Risk R2", "1 January 2026", "still withheld"]),
+    (setter("risks.1.sensitive", True), "withheld-no-reason:R2", "warning", "accountable",
+     ["Risk R2", "without a reason"]),
+    (both(setter("risks.1.sensitive", True), setter("risks.1.withheld_reason", "Commercial"),
+          setter("kpis.0.measure", "Visits despite\u00a0BUILD  overruns")),
+     "withheld-quoted:kpis.0.measure", "warning", "accountable", ["KPI K1: measure", "W00001"]),
+    (both(setter("phases.0.sensitive", True), setter("phases.0.withheld_reason", "Commercial"),
+          setter("phases.0.value_gbp", 4_800_000),
+          setter("social_impact.0.target", "Worth 4.8 million")),
+     "withheld-quoted:social_impact.0.target", "warning", "accountable",
+     ["Social impact objective S1: target", "W00001"]),
 ]
 TRIGGERS += appraisal_cases.TRIGGERS  # the economic and financial checks
 TRIGGERS += sharing_cases.TRIGGERS  # sharing the upside
@@ -297,6 +311,17 @@ def test_rule_fires(change, fid, severity, principle, words):
 
 # (change, rule that must stay quiet): near misses just on the safe side of each threshold
 QUIET = [
+    (both(setter("risks.1.sensitive", True), setter("risks.1.withheld_reason", "Commercial"),
+          setter("risks.1.withheld_until", dt.date(2026, 9, 21))), "withheld-lapsed"),
+    (both(setter("risks.1.sensitive", True), setter("risks.1.withheld_reason", "Commercial")),
+     "withheld-no-reason"),
+    # a short withheld title is not searched for (it would match everyday words) ...
+    (both(setter("risks.1.sensitive", True), setter("risks.1.withheld_reason", "Commercial"),
+          setter("risks.1.title", "Pay"), setter("kpis.0.measure", "Pay and display visits")),
+     "withheld-quoted"),
+    # ... and a longer one only as whole words
+    (both(setter("risks.1.sensitive", True), setter("risks.1.withheld_reason", "Commercial"),
+          setter("kpis.0.measure", "Build overrunsville visits")), "withheld-quoted"),
     (both(setter("project.value_gbp", 999_999), setter("accountability.open_book", False)),
      "open-book"),
     (both(setter("project.value_gbp", 999_999), setter("accountability.data_disclosure", False)),

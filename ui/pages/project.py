@@ -66,7 +66,11 @@ class ProjectPage(StepPage):
             "delivery_model": ComboField(doc, (*p, "delivery_model"), "project.delivery_model",
                                          "Delivery model", enum=DeliveryModel),
             "delivery_model_other": line("delivery_model_other", "Other delivery model"),
+            "document_date": DateField(doc, (*p, "document_date"), "project.document_date",
+                                       "Document date", optional=True),
         }
+        self.fields["document_date"].editor.setToolTip(
+            "The date printed on the business case; not set: the date of the export")
         self.fields["title"].editor.setPlaceholderText("e.g. Leisure centres partnership")
         self.fields["value_gbp"].editor.setToolTip("Whole pounds: £12,500,000, 12.5m or 250k")
         words = {
@@ -76,6 +80,7 @@ class ProjectPage(StepPage):
             "value_gbp": "Estimated value", "start": "Contract start",
             "duration_months": "Duration", "risk_appetite": "Risk appetite",
             "delivery_model": "Delivery model", "delivery_model_other": "If other, which",
+            "document_date": "Document date",
         }
         form_box = QWidget()
         form = QFormLayout(form_box)

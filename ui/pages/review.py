@@ -84,6 +84,22 @@ def ask_export_path(parent: QWidget | None, title: str, suggested: str, file_fil
     return path or None
 
 
+def ask_register_edition(parent: QWidget | None) -> str | None:
+    """Ask which edition of the risk register to write: "public", "internal", or None when
+    cancelled (as the command line's --edition). Tests replace this."""
+    box = QMessageBox(parent)
+    box.setWindowTitle("Export the risk register")
+    box.setText("Which edition of the risk register?")
+    box.setInformativeText("The public edition withholds sensitive risks (for publication); the "
+                           "internal edition has everything and is marked OFFICIAL-SENSITIVE.")
+    public = box.addButton("&Public edition", QMessageBox.ButtonRole.AcceptRole)
+    internal = box.addButton("&Internal edition", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return "public" if clicked is public else "internal" if clicked is internal else None
+
+
 def ask_import_path(parent: QWidget | None) -> str | None:
     path, _ = QFileDialog.getOpenFileName(parent, "Import a risk register", "",
                                           "Risk registers (*.csv *.xlsx)")
@@ -156,6 +172,8 @@ EXPORT_KINDS: dict[str, tuple[str, str]] = {
     "schedules": ("schedules", "internal"),
     "ocds": ("ocds", "public"),
     "risks": ("risks", "internal"),
+    "risks-public": ("risks", "public"),
+    "risks-internal": ("risks", "internal"),
 }
 
 
@@ -369,16 +387,24 @@ class ReviewPage(StepPage):
     def busy(self) -> bool:
         return self._job is not None
 
-    def start_export(self, kind: str, path: str | None = None) -> bool:
-        """Ask for a file (unless given) and write the export in the background."""
+    def start_export(self, kind: str, path: str | None = None, edition: str | None = None) -> bool:
+        """Ask for a file (unless given) and write the export in the background. The risk
+        register first asks which edition (unless ``edition`` is given)."""
         if self.busy:
             return False
         spec = next(e for e in EXPORTS if e[0] == kind)
+        if kind == "risks":
+            edition = edition or ask_register_edition(self)
+            if edition is None:
+                return False
+            kind = f"risks-{edition}"
         if path is None:
             title = self.document.project.project.title or "business-case"
             extra = {"pdf-public": "public", "pdf-internal": "internal", "ocds": "OCDS",
                      "docx-public": "public", "docx-internal": "internal",
-                     "schedules": "contract schedules", "risks": "risk register"}.get(kind, "")
+                     "schedules": "contract schedules", "risks": "risk register",
+                     "risks-public": "risk register public",
+                     "risks-internal": "risk register internal"}.get(kind, "")
             name = safe_file_name(title, extra, spec[3])
             folder = self.last_folder()
             suggested = os.path.join(folder, name) if folder else name

@@ -270,7 +270,8 @@ class CapturePanel(QWidget):
         found = next((i for i in getattr(new, self.kind) if i.id == item_id), None)
         try:
             self.log.apply(new, step=self.step, item=item_label(found) if found else item_id,
-                           change=change, undo_text=undo_text)
+                           change=change, undo_text=undo_text,
+                           item_kind=self.kind if found else "", item_id=item_id if found else "")
         except EditError as err:
             self.show_message(str(err), "error")
             return False

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QVBoxLayout, QWidget
 
 from ui.document import Document
 from wizard.model import Decision, Project
+from wizard.decision_refs import infer, project_ids
 from wizard.workshop import decision
 
 Clock = Callable[[], dt.datetime]
@@ -34,10 +35,14 @@ class DecisionLog:
         self.document = document
         self.clock = clock
 
-    def apply(self, new: Project, *, step: str, item: str, change: str, undo_text: str) -> None:
+    def apply(self, new: Project, *, step: str, item: str, change: str, undo_text: str,
+              item_kind: str = "", item_id: str = "") -> None:
         """Swap in ``new`` (an edited copy) plus a decision line, as one undo step named
-        ``undo_text``. Raises ``ui.document.EditError`` if the model refuses the change."""
-        line = decision(self.clock(), step, item, change)
+        ``undo_text``. Raises ``ui.document.EditError`` if the model refuses the change.
+        Without ``item_kind``/``item_id`` the item is read from the leading id of ``item``."""
+        if not item_id:
+            item_kind, item_id = infer(item, step, project_ids(new))
+        line = decision(self.clock(), step, item, change, item_kind=item_kind, item_id=item_id)
         new.decisions = [*new.decisions, line]
         self.document.replace_project(new, undo_text)
 

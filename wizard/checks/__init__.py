@@ -12,7 +12,7 @@ from dataclasses import replace
 from wizard.checks import accountability, breaks, community, impact, options, phasing, risks
 from wizard.checks import appraisal
 from wizard.checks import sharing as sharing_checks
-from wizard.checks import management, procurement, risk_bearers
+from wizard.checks import management, procurement, publishing, risk_bearers
 from wizard.checks.base import (
     ITEM_KINDS,
     PRINCIPLE_LABELS,
@@ -37,6 +37,7 @@ RULES: list[Rule] = [
     *sharing_checks.RULES,
     *procurement.RULES,
     *management.RULES,
+    *publishing.RULES,
 ]
 
 __all__ = [

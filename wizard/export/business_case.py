@@ -10,7 +10,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import json
-import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -34,6 +33,8 @@ from wizard.export.editions import EDITIONS
 from wizard.export.money_case import MoneyCase
 from wizard.model import Project
 from wizard.export.safe_text import printable_project
+from wizard import publication
+from wizard.publication import document_date
 from wizard.redact import redact, redaction_log
 from wizard.schedule import build_schedule
 from wizard.scorecard import Scorecard, assessment
@@ -98,14 +99,9 @@ def every(months: int) -> str:
 
 
 def export_date(project: Project) -> dt.date:
-    """The document's date: SOURCE_DATE_EPOCH when set, else the latest dated decision or
-    accepted finding, else the contract start. Never the clock, so output is reproducible."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
-    dates = [d.time.date() for d in project.decisions]
-    dates += [a.accepted_on for a in project.accepted_findings if a.accepted_on]
-    return max(dates) if dates else project.project.start
+    """The document's date: the project's document date when set, else the date of the export
+    (SOURCE_DATE_EPOCH when set, for reproducible builds). See wizard.publication."""
+    return document_date(project)
 
 
 def model_label(project: Project) -> str:
@@ -158,14 +154,19 @@ def yes_no(flag: bool) -> str:
 
 # -- the builder --------------------------------------------------------------------------------
 class _Builder:
-    def __init__(self, project: Project, edition: str):
+    def __init__(self, project: Project, edition: str, source: Project | None = None):
         if edition not in EDITIONS:
             raise ValueError(f"Unknown edition '{edition}': use public or internal")
         self.p = project
+        self.source = source if source is not None else project  # the real project
         self.edition = edition
         self.public = edition == "public"
         self.w = wording()
         self.v = values(project)
+        # the totals rule of the public edition (wizard.publication), from the real project
+        self.facts = publication.facts(self.source) if self.public else None
+        if self.facts is not None:
+            self.v["value"] = self.facts.value_text
         self.blocks: list[Block] = []
         self.schedule = build_schedule(project)
         self.partner_names = {pt.id: pt.name for pt in project.partners}
@@ -187,6 +188,11 @@ class _Builder:
         if self.public and getattr(item, "sensitive", False):
             return WITHHELD
         return money(value)
+
+    def phase_value(self, phase: Any) -> str:
+        if self.facts is not None and self.facts.grouped:
+            return WITHHELD  # phase values are withheld as a group (wizard.publication)
+        return self.money_of(phase, phase.value_gbp)
 
     def item_id(self, item: Any) -> str:
         if not self.public and getattr(item, "sensitive", False):
@@ -505,10 +511,8 @@ class _Builder:
         self.blocks += self.money_case.financial()
         if p.phases:
             self.h(2, w["values"], "financial-values")
-            rows = [
-                (self.item_id(ph), ph.name, self.money_of(ph, ph.value_gbp)) for ph in p.phases
-            ]
-            any_withheld = self.public and any(ph.sensitive for ph in p.phases)
+            rows = [(self.item_id(ph), ph.name, self.phase_value(ph)) for ph in p.phases]
+            any_withheld = self.facts is not None and self.facts.grouped
             if not any_withheld:
                 # No partial total when a phase is withheld: the gap would narrow down its value.
                 rows.append(("", "Total of phases", money(sum(ph.value_gbp for ph in p.phases))))
@@ -523,7 +527,7 @@ class _Builder:
                 )
             )
             if any_withheld:
-                self.para(w["withheld_sum_note"], "note")
+                self.para(publication.totals_note(self.source, self.w["appendix"]), "note")
         self.h(2, w["support"], "financial-support")
         supported = [r for r in p.risks if r.contingent_support is not None]
         if supported:
@@ -673,7 +677,10 @@ class _Builder:
 
     def assessment(self) -> tuple[Scorecard, list[Finding]]:
         if not hasattr(self, "_assessment"):
-            self._assessment = assessment(self.p)
+            # the real project's assessment, in the edition's words (both editions score alike)
+            from wizard.public_assessment import edition_assessment
+
+            self._assessment = edition_assessment(self.source, self.edition)
         return self._assessment
 
     def appendix_assessment(self) -> None:
@@ -694,6 +701,7 @@ class _Builder:
         if not log:
             self.para(empty, "note")
             return
+        today = document_date(self.source)
         rows = tuple(
             (
                 e.ref,
@@ -701,7 +709,8 @@ class _Builder:
                 e.label if e.kind != "risk" else e.label,
                 ", ".join(e.fields),
                 e.reason or "No reason given",
-                long_date(e.until) if e.until else "Not set",
+                (long_date(e.until) if e.until else "Not set")
+                + (w["still_withheld"] if e.until and e.until < today else ""),
             )
             for e in log
         )
@@ -714,6 +723,25 @@ class _Builder:
                 "redaction-log",
             )
         )
+        self.redaction_notes(log)
+
+    def redaction_notes(self, log: list[Any]) -> None:
+        """The totals rule and the places that quote withheld content (wizard.quotes)."""
+        from wizard import quotes
+
+        w = self.w["appendix"]
+        note = publication.totals_note(self.source, w)
+        if note:
+            self.para(note)
+        places = quotes.places(self.source)
+        if places:
+            self.para(w["quoted_intro"] if self.public else w["quoted_intro_internal"])
+            refs = {n: e.ref for n, e in enumerate(log, start=1)}
+            self.blocks.append(Bullets(tuple(
+                f"{quotes.place_name(self.source, pl.path)} "
+                f"({', '.join(refs.get(n, '') for n in pl.numbers)})"
+                for pl in places
+            )))
 
     def build(self) -> BusinessCase:
         self.summary()
@@ -740,10 +768,11 @@ class _Builder:
         return BusinessCase(self.edition, cover, self.blocks)
 
 
-def build_business_case(project: Project, edition: str) -> BusinessCase:
+def build_business_case(project: Project, edition: str, source: Project | None = None) -> BusinessCase:
     """The business case of ``project`` as it stands. For the public edition pass the redacted
-    copy; prefer ``business_case_for`` which redacts for you."""
-    return _Builder(project, edition).build()
+    copy and, as ``source``, the real project (its assessment and totals rule); prefer
+    ``business_case_for`` which does both."""
+    return _Builder(project, edition, source).build()
 
 
 def edition_project(project: Project, edition: str) -> Project:
@@ -757,4 +786,4 @@ def edition_project(project: Project, edition: str) -> Project:
 def business_case_for(project: Project, edition: str) -> tuple[Project, BusinessCase]:
     """Redact if public, then build: (the project the edition shows, its business case)."""
     shown = edition_project(project, edition)
-    return shown, build_business_case(shown, edition)
+    return shown, build_business_case(shown, edition, project)

@@ -69,10 +69,10 @@ def procurement_blocks(project: Project, public: bool) -> list[Block]:
                          (0.08, 0.32, 0.42, 0.18), "lots", numeric=(3,)))
         shown = [lot for lot in proc.lots if not (public and lot.sensitive)]
         total = fill(w["lots_total"], {"total": money(sum(_lot_amount(project, lot)
-                                                            for lot in shown))})
+                                                            for lot in shown))}) if shown else ""
         hidden = len(proc.lots) - len(shown)
         if hidden:
-            total += " " + fill(w["lots_withheld"], {"count": str(hidden)})
+            total = (total + " " + fill(w["lots_withheld"], {"count": str(hidden)})).strip()
         out.append(Para(total, "note"))
         if proc.lots_per_bidder:
             out.append(Para(fill(w["lots_per_bidder"], {"count": str(proc.lots_per_bidder)})))

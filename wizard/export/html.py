@@ -13,6 +13,7 @@ from html import escape
 
 from wizard.export.business_case import business_case_for, long_date
 from wizard.export.content import BusinessCase, Bullets, Figure, Heading, KeyValues, Para, Table, row_spans
+from wizard.export.editions import marking
 from wizard.export.figures import scene_for, svg_for
 from wizard.model import Project
 
@@ -38,6 +39,7 @@ thead th{background:#dee0e2;border-bottom:2px solid #0b0c0c}
 td.num{text-align:right}
 figure{margin:0 0 1.5rem}figure svg{display:block;max-width:100%;height:auto}
 figcaption{font-weight:bold;color:#505a5f}
+.marking{font-weight:bold;color:#b10e1e;text-align:center;letter-spacing:.05em;margin:.5rem 0}
 h1{font-size:2rem}h2{margin-top:2.5rem;border-top:1px solid #b1b4b6;padding-top:1rem}
 """
 
@@ -59,6 +61,7 @@ def _render(case: BusinessCase, project: Project) -> str:
         f"<style>{CSS}</style>",
         "</head>",
         "<body>",
+        *_marking(case.edition),
         '<a class="skip" href="#main">Skip to the business case</a>',
         "<header>",
         f'<p class="kicker">{_text(cover.kicker)}</p>',
@@ -105,8 +108,14 @@ def _render(case: BusinessCase, project: Project) -> str:
             out.append(_figure(block, project))
     if open_section:
         out.append("</section>")
-    out += ["</main>", "</body>", "</html>", ""]
+    out += ["</main>", *_marking(case.edition), "</body>", "</html>", ""]
     return "\n".join(out)
+
+
+def _marking(edition: str) -> list[str]:
+    """The protective marking line (none for the public edition)."""
+    text = marking(edition)
+    return [f'<p class="marking">{_text(text)}</p>'] if text else []
 
 
 def _table(block: Table) -> str:

@@ -25,6 +25,7 @@ from typing import Any
 
 from wizard.export.business_case import add_months, commissioners_text, every, export_date, model_label
 from wizard.export.publisher import UNSET, Publisher
+from wizard import publication
 from wizard.model import Project
 from wizard.redact import redact
 from wizard.schedule import build_schedule
@@ -74,7 +75,27 @@ def release_package(project: Project, publisher: Publisher = UNSET) -> dict[str,
     from wizard.export.ocds_tender import add_tender  # tender, lots, procurement milestones
 
     public = redact(project)
-    return add_tender(_package(public, publisher), public)
+    facts = publication.facts(project)
+    package = add_tender(_package(public, publisher, facts), public)
+    tender = package["releases"][0].get("tender")
+    if facts.grouped and tender is not None:  # the totals rule: no amount, the band says it
+        tender.pop("value", None)
+    return package
+
+
+def _budget(facts: publication.Facts, value: int) -> dict[str, Any]:
+    """planning.budget under the totals rule of wizard.publication."""
+    if not facts.grouped:
+        return {"id": "budget-1", "description": "Estimated whole-life value.", "amount": gbp(value)}
+    return {
+        "id": "budget-1",
+        "description": (
+            f"Estimated whole-life value: {facts.value_text}. The values of the "
+            f"{facts.phase_count} phases are withheld as a group ({facts.sensitive_phase_count} "
+            "commercially sensitive), so no amount is published; see the redaction log of the "
+            "business case."
+        ),
+    }
 
 
 def _parties(p: Project) -> tuple[list[dict[str, Any]], list[str]]:
@@ -107,7 +128,9 @@ def _parties(p: Project) -> tuple[list[dict[str, Any]], list[str]]:
     return [parties[k] for k in order], buyers
 
 
-def _package(p: Project, publisher: Publisher = UNSET) -> dict[str, Any]:
+def _package(p: Project, publisher: Publisher = UNSET,
+             facts: publication.Facts | None = None) -> dict[str, Any]:
+    facts = facts if facts is not None else publication.facts(p)
     info = p.project
     ocid = f"{publisher.prefix}-{slug(info.title)}"
     published = iso(export_date(p))
@@ -243,7 +266,6 @@ def _package(p: Project, publisher: Publisher = UNSET) -> dict[str, Any]:
             }
         )
 
-    shown_phase_total = sum(ph.value_gbp for ph in p.phases if not ph.sensitive)
     release = {
         "ocid": ocid,
         "id": f"{ocid}-planning-{export_date(p).isoformat()}",
@@ -265,14 +287,7 @@ def _package(p: Project, publisher: Publisher = UNSET) -> dict[str, Any]:
                 ),
                 "totalValue": gbp(info.value_gbp),
             },
-            "budget": {
-                "id": "budget-1",
-                "description": (
-                    f"Estimated whole-life value. Phases shown sum to £{shown_phase_total:,}"
-                    + (" (withheld phase values excluded)." if any(ph.sensitive for ph in p.phases) else ".")
-                ),
-                "amount": gbp(info.value_gbp),
-            },
+            "budget": _budget(facts, info.value_gbp),
             "milestones": milestones,
             "documents": documents[:planning_count],
         },
@@ -295,6 +310,9 @@ def _package(p: Project, publisher: Publisher = UNSET) -> dict[str, Any]:
         release["planning"]["project"]["description"] += (
             f" Draft open data: the ocid prefix {publisher.prefix} is a placeholder until the "
             "publisher's registered prefix is set.")
+    if facts.grouped:  # no amount at all: the band is in planning.budget.description
+        del release["planning"]["project"]["totalValue"]
+        del release["contracts"][0]["value"]
     return {
         "uri": f"{base}/release-package.json" if base else f"urn:changemaker:draft:{slug(info.title)}",
         "version": "1.1",

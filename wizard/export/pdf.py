@@ -10,9 +10,12 @@ one pass, by a canvas that holds pages back until the end (``_DeferredCanvas``).
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import gc
 import io
 import os
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -21,6 +24,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import cm
+from reportlab.lib.utils import TimeStamp
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -39,6 +43,7 @@ from reportlab.platypus import (
 
 from wizard.export import pdf_styles as ps
 from wizard.export.business_case import business_case_for, commissioners_text, long_date
+from wizard.export.editions import marking
 from wizard.export.content import (
     Bullets,
     BusinessCase,
@@ -102,12 +107,14 @@ class _ContentsSlot(Flowable):
 class _DeferredCanvas(Canvas):
     """Keeps every page until save, then adds headers, footers, contents and bookmarks."""
 
-    def __init__(self, *args: Any, layout: _Layout, cover_title: str, edition: str, **kwargs: Any):
+    def __init__(self, *args: Any, layout: _Layout, cover_title: str, edition: str,
+                 marking: str = "", **kwargs: Any):
         super().__init__(*args, **kwargs)
         self._pages: list[dict[str, Any]] = []
         self._layout = layout
         self._cover_title = cover_title
         self._edition = edition
+        self._marking = marking  # the protective marking, on every page ("" when public)
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
         self._pages.append(dict(self.__dict__))
@@ -126,6 +133,7 @@ class _DeferredCanvas(Canvas):
                 self.addOutlineEntry("Cover", "cover", 0, closed=False)
             else:
                 self._furniture(number, total)
+            self._draw_marking()
             if self._layout.contents and self._layout.contents[0] == number:
                 self.bookmarkPage("contents")
                 self.addOutlineEntry("Contents", "contents", 0)
@@ -150,6 +158,18 @@ class _DeferredCanvas(Canvas):
         self.line(ps.MARGIN_X, 1.35 * cm, width - ps.MARGIN_X, 1.35 * cm)
         self.drawString(ps.MARGIN_X, 1.0 * cm, self._edition)
         self.drawRightString(width - ps.MARGIN_X, 1.0 * cm, f"Page {number} of {total}")
+        self.restoreState()
+
+    def _draw_marking(self) -> None:
+        """The protective marking, centred at the top and the bottom of the page."""
+        if not self._marking:
+            return
+        width, height = ps.PAGE
+        self.saveState()
+        self.setFont(BOLD, 9)
+        self.setFillColor(ps.MARKING)
+        self.drawCentredString(width / 2, height - 0.8 * cm, self._marking)
+        self.drawCentredString(width / 2, 0.5 * cm, self._marking)
         self.restoreState()
 
     def _draw_contents(self, page_of: dict[str, int]) -> None:
@@ -490,13 +510,27 @@ def write_pdf(case: BusinessCase, project: Project, out: Any, progress: Progress
     def make_canvas(*args: Any, **kwargs: Any) -> _DeferredCanvas:
         kwargs["initialFontName"] = FAMILY  # no stray Helvetica: every character in DejaVu
         kwargs["initialFontSize"] = 10
-        canvas = _DeferredCanvas(*args, layout=layout, cover_title=info.title, edition=edition_label, **kwargs)
+        canvas = _DeferredCanvas(*args, layout=layout, cover_title=info.title, edition=edition_label,
+                                 marking=marking(case.edition), **kwargs)
+        canvas._doc._timeStamp = _time_stamp(case.cover.date)  # creation date = document date
         canvas.showOutline()
         return canvas
 
     doc.build(flow, canvasmaker=make_canvas)
     if progress:
         progress(100, "Done")
+
+
+def _time_stamp(day: dt.date) -> TimeStamp:
+    """reportlab's time stamp for midnight UTC of ``day`` (the PDF's creation date)."""
+    stamp = TimeStamp(1)
+    seconds = calendar.timegm(day.timetuple())
+    stamp.t = seconds
+    stamp.lt = time.gmtime(seconds)
+    stamp.YMDhms = tuple(stamp.lt)[:6]
+    stamp.dhh = stamp.dmm = 0
+    stamp.tzname = "UTC"
+    return stamp
 
 
 @contextmanager

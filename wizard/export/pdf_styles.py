@@ -21,6 +21,7 @@ FRAME_HEIGHT = PAGE[1] - MARGIN_TOP - MARGIN_BOTTOM
 INK = colors.HexColor("#0b0c0c")
 GREY = colors.HexColor("#505a5f")
 RULE = colors.HexColor("#b1b4b6")
+MARKING = colors.HexColor("#b10e1e")  # the protective marking of the internal edition
 ACCENT = colors.HexColor("#1d70b8")
 HEADER_FILL = colors.HexColor("#dee0e2")
 STRIPE = colors.HexColor("#f3f2f1")

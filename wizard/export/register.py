@@ -5,9 +5,13 @@ public edition from the redacted copy). Cells that a spreadsheet would run as a 
 prefixed with an apostrophe.
 
 Import: ``read_register(path, project)`` parses a CSV or XLSX file into a ``RegisterPreview``:
-one ``ParsedRow`` per data row with the risk it would become or a clear error per bad row
-(naming the row and the column). Nothing changes until ``apply_import(project, preview)``
-returns a new project with the good rows added (or replacing the risks with the same id).
+one ``ParsedRow`` per data row with the risk it would become and its status (added, changed,
+unchanged, refused, with a clear error per refused row naming the row and the column). Only
+the columns the file has change a risk: a slim register of ``id,title,likelihood,impact``
+leaves the description, mitigation, owner, phases and the ``sensitive`` flag as they were.
+A cell holding the public edition's placeholder ("[Withheld …]") refuses its row, so reading
+the public register back cannot write placeholders over the real text. Nothing changes until
+``apply_import(project, preview)`` returns a new project with the good rows applied.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from pydantic import ValidationError
 
 from wizard.model import MAX_RISKS, Project, Risk
 from wizard.storage import clip
+from wizard.redact import PLACEHOLDER_START, redact
 from wizard.vocab import Allocation, RiskCategory, RiskResponse, WorkshopStatus, label
 
 from wizard.export.register_export import COLUMNS as _LABELLED
@@ -50,23 +55,37 @@ class RegisterFileError(ValueError):
 
 
 # -- import ------------------------------------------------------------------------------------
+ADDED, CHANGED, UNCHANGED, REFUSED = "added", "changed", "unchanged", "refused"
+
+
 @dataclass
 class ParsedRow:
     row: int  # the row number in the file (the header is row 1)
     values: dict[str, str]
-    risk: Risk | None = None
+    risk: Risk | None = None  # the risk as it would be after the import
     errors: list[str] = field(default_factory=list)
-    replaces: bool = False  # a risk with this id exists and will be replaced
+    replaces: bool = False  # a risk with this id exists: only the file's columns change it
+    changed: tuple[str, ...] = ()  # the fields the import changes on an existing risk
 
     @property
     def ok(self) -> bool:
         return self.risk is not None and not self.errors
+
+    @property
+    def status(self) -> str:
+        """added, changed, unchanged or refused."""
+        if not self.ok:
+            return REFUSED
+        if not self.replaces:
+            return ADDED
+        return CHANGED if self.changed else UNCHANGED
 
 
 @dataclass
 class RegisterPreview:
     source: str
     rows: list[ParsedRow]
+    columns: tuple[str, ...] = ()  # the columns the file has (only these change anything)
 
     @property
     def good(self) -> list[ParsedRow]:
@@ -75,6 +94,18 @@ class RegisterPreview:
     @property
     def bad(self) -> list[ParsedRow]:
         return [r for r in self.rows if not r.ok]
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.rows if r.status == status)
+
+    @property
+    def changes(self) -> list[ParsedRow]:
+        """The rows that would change the project (added or changed)."""
+        return [r for r in self.rows if r.status in (ADDED, CHANGED)]
+
+    def summary(self) -> str:
+        """"2 added, 1 changed, 10 unchanged, 1 refused"."""
+        return ", ".join(f"{self.count(s)} {s}" for s in (ADDED, CHANGED, UNCHANGED, REFUSED))
 
 
 def _cell(value: Any) -> str:
@@ -159,7 +190,7 @@ def _header(table: list[list[str]]) -> tuple[int, list[str]]:
     or a later one of the first few when lines such as a protective marking sit above it."""
     for index, row in enumerate(table[:HEADER_SEARCH_ROWS]):
         names = [_HEADER_NAMES.get(_fold(cell), "") for cell in row]
-        if "title" in names:
+        if "title" in names or "id" in names:
             return index, names
     first = table[0] if table else []
     return 0, [_HEADER_NAMES.get(_fold(cell), _fold(cell)) for cell in first]
@@ -223,7 +254,8 @@ def read_register(path: str | os.PathLike[str], project: Project) -> RegisterPre
         raise RegisterFileError(f"'{path.name}' is empty: expected a header row with {', '.join(COLUMNS[:3])}…")
     start, header = _header(table)
     table = table[start:]
-    missing = [c for c in REQUIRED if c not in header]
+    # a register needs titles to add risks, or ids to change the existing ones
+    missing = [c for c in REQUIRED if c not in header] if "id" not in header else []
     if missing:
         raise RegisterFileError(
             f"'{path.name}' has no '{missing[0]}' column in its first row; the columns are: {', '.join(COLUMNS)}"
@@ -238,6 +270,8 @@ def read_register(path: str | os.PathLike[str], project: Project) -> RegisterPre
     taken = set(existing)
     rows: list[ParsedRow] = []
     seen_in_file: dict[str, int] = {}
+    present = {h for h in header if h}
+    current = {r.id: r for r in project.risks}
     for number, raw in enumerate(table[1:], start=start + 2):
         if not any(raw):
             continue
@@ -245,6 +279,12 @@ def read_register(path: str | os.PathLike[str], project: Project) -> RegisterPre
         parsed = ParsedRow(number, values)
         rows.append(parsed)
         errors = parsed.errors
+        for column, text in values.items():
+            if text.lstrip().startswith(PLACEHOLDER_START):
+                errors.append(
+                    f"Row {number}: {column.replace('_', ' ')} holds the public edition's "
+                    "placeholder, not a value: import from the internal edition of the register"
+                )
         data: dict[str, Any] = {}
         rid = values.get("id", "").strip()
         if not rid:
@@ -256,10 +296,11 @@ def read_register(path: str | os.PathLike[str], project: Project) -> RegisterPre
             errors.append(f"Row {number}: id '{clip(rid)}' is used again (first on row {seen_in_file[rid]})")
         seen_in_file[rid] = number
         taken.add(rid)
-        data["id"] = rid
         parsed.replaces = rid in existing
+        # Only the columns the file has change anything; a blank cell clears a text, the owner,
+        # the phases or the date, and leaves a score, a choice or the sensitive flag as it is.
         for column in ("title", "description", "mitigation", "withheld_reason"):
-            if values.get(column):
+            if column in present:
                 data[column] = values[column]
         checks = [
             ("category", lambda t: _choice(RiskCategory, t, "category")),
@@ -277,65 +318,76 @@ def read_register(path: str | os.PathLike[str], project: Project) -> RegisterPre
                     data[column] = convert(text)
                 except ValueError as err:
                     errors.append(f"Row {number}: {err}")
-        if values.get("sensitive"):
+        if values.get("sensitive", "").strip():
             flag = values["sensitive"].strip().casefold()
             if flag in ("yes", "y", "true", "1"):
                 data["sensitive"] = True
-            elif flag not in ("no", "n", "false", "0"):
+            elif flag in ("no", "n", "false", "0"):
+                data["sensitive"] = False
+            else:
                 errors.append(f"Row {number}: sensitive '{clip(values['sensitive'])}' should be yes or no")
-        if values.get("withheld_until"):
-            try:
-                data["withheld_until"] = parse_date(values["withheld_until"])
-            except ValueError:
-                errors.append(f"Row {number}: withheld until '{clip(values['withheld_until'])}' is not a date "
-                              "(YYYY-MM-DD or DD/MM/YYYY)")
-        owner = values.get("owner", "").strip()
-        if owner:
-            if owner in partner_ids:
-                data["owner"] = owner
-            elif owner.casefold() in partners_by_name:
-                data["owner"] = partners_by_name[owner.casefold()]
-            else:
-                errors.append(f"Row {number}: owner '{clip(owner)}' is not a partner of this project")
-        bearer = values.get("private_bearer", "").strip()
-        if bearer:
-            if bearer in partner_ids:
-                data["private_bearer"] = bearer
-            elif bearer.casefold() in partners_by_name:
-                data["private_bearer"] = partners_by_name[bearer.casefold()]
-            else:
-                errors.append(f"Row {number}: private bearer '{clip(bearer)}' is not a partner of this project")
-        resolved = []
-        for ph in _phase_names(values.get("phases", ""), phase_ids, phase_by_name):
-            if ph in phase_ids:
-                resolved.append(ph)
-            elif ph.casefold() in phase_by_name:
-                resolved.append(phase_by_name[ph.casefold()])
-            else:
-                errors.append(f"Row {number}: phase '{clip(ph)}' is not a phase of this project")
-        data["phases"] = list(dict.fromkeys(resolved))
-        if not values.get("title", "").strip():
+        if "withheld_until" in present:
+            data["withheld_until"] = None
+            if values["withheld_until"]:
+                try:
+                    data["withheld_until"] = parse_date(values["withheld_until"])
+                except ValueError:
+                    errors.append(f"Row {number}: withheld until '{clip(values['withheld_until'])}' is not a "
+                                  "date (YYYY-MM-DD or DD/MM/YYYY)")
+        if "owner" in present:
+            owner = values["owner"].strip()
+            data["owner"] = None
+            if owner:
+                if owner in partner_ids:
+                    data["owner"] = owner
+                elif owner.casefold() in partners_by_name:
+                    data["owner"] = partners_by_name[owner.casefold()]
+                else:
+                    errors.append(f"Row {number}: owner '{clip(owner)}' is not a partner of this project")
+        if "private_bearer" in present:
+            bearer = values["private_bearer"].strip()
+            data["private_bearer"] = None
+            if bearer:
+                if bearer in partner_ids:
+                    data["private_bearer"] = bearer
+                elif bearer.casefold() in partners_by_name:
+                    data["private_bearer"] = partners_by_name[bearer.casefold()]
+                else:
+                    errors.append(f"Row {number}: private bearer '{clip(bearer)}' is not a partner of this project")
+        if "phases" in present:
+            resolved = []
+            for ph in _phase_names(values["phases"], phase_ids, phase_by_name):
+                if ph in phase_ids:
+                    resolved.append(ph)
+                elif ph.casefold() in phase_by_name:
+                    resolved.append(phase_by_name[ph.casefold()])
+                else:
+                    errors.append(f"Row {number}: phase '{clip(ph)}' is not a phase of this project")
+            data["phases"] = list(dict.fromkeys(resolved))
+        if ("title" in present or not parsed.replaces) and not values.get("title", "").strip():
             errors.append(f"Row {number}: the title is empty")
         if errors:
             continue
         try:
-            parsed.risk = Risk.model_validate(data)
+            if parsed.replaces:
+                before = current[rid]
+                parsed.risk = Risk.model_validate({**before.model_dump(), **data})
+                after = parsed.risk.model_dump()
+                parsed.changed = tuple(k for k, v in before.model_dump().items() if after[k] != v)
+            else:
+                parsed.risk = Risk.model_validate({"id": rid, **data})
         except ValidationError as err:
             first = err.errors()[0]
             where = ".".join(clip(str(x)) for x in first["loc"]) or "row"
             errors.append(f"Row {number}: {where}: {first['msg']}")
-    return RegisterPreview(str(path.name), rows)
+    return RegisterPreview(str(path.name), rows, tuple(h for h in header if h))
 
 
 def apply_import(project: Project, preview: RegisterPreview) -> Project:
-    """A copy of ``project`` with every good row added, replacing a risk with the same id."""
+    """A copy of ``project`` with every good row applied: new risks added, existing risks
+    changed only in the columns the file has (the rest, votes and contingent support included,
+    kept as they were)."""
     incoming = {row.risk.id: row.risk for row in preview.good if row.risk is not None}
-    risks = []
-    for r in project.risks:
-        new = incoming.pop(r.id, None)
-        if new is None:
-            risks.append(r)
-        else:  # the register does not carry these: keep the existing risk's
-            risks.append(new.model_copy(update={"contingent_support": r.contingent_support, "votes": r.votes}))
+    risks = [incoming.pop(r.id, r) for r in project.risks]
     risks += list(incoming.values())
     return Project.model_validate({**project.model_dump(), "risks": [r.model_dump() for r in risks]})
