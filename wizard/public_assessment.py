@@ -26,6 +26,8 @@ from wizard.export.editions import EDITIONS, PUBLIC
 from wizard.model import Project
 
 WITHHELD_FINDING = "A finding about withheld content of {id}; its details are withheld (see the redaction log, {ref})."
+TOTALS_FINDING = ("{title}: not met. Its figures include withheld amounts, so they are given in "
+                  "the internal edition only.")
 
 
 def _withheld_refs(project: Project) -> dict[tuple[str, str], int]:
@@ -40,7 +42,10 @@ def public_findings(project: Project, findings: list[Any]) -> list[Any]:
     from wizard import quotes
     from wizard.redact import log_ref, placeholder
 
+    from wizard.checks import RULES
+
     refs = _withheld_refs(project)
+    totals = {r.slug: r.title for r in RULES if r.totals}
     found = quotes.Index(quotes.needles(project))
 
     def clean(text: str) -> str:
@@ -63,6 +68,11 @@ def public_findings(project: Project, findings: list[Any]) -> list[Any]:
                 route="",
                 justification=clean(f.justification),
             )
+        elif f.rule in totals and refs:
+            # a total over the whole project: it would include (and so reveal) withheld amounts
+            f = replace(f, message=TOTALS_FINDING.format(title=totals[f.rule]),
+                        item_label=clean(f.item_label), route=clean(f.route),
+                        justification=clean(f.justification))
         else:
             f = replace(f, item_label=clean(f.item_label), message=clean(f.message),
                         route=clean(f.route), justification=clean(f.justification))

@@ -30,7 +30,7 @@ ID_LIKE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}")
 
 def _with_hostile_text(value):
     if isinstance(value, dict):
-        return {k: v if k in ("format", "finding_id") else _with_hostile_text(v)
+        return {k: v if k in ("format", "finding_id", "item_kind") else _with_hostile_text(v)
                 for k, v in value.items()}
     if isinstance(value, list):
         return [_with_hostile_text(v) for v in value]
@@ -91,7 +91,8 @@ def test_ocds_of_an_extreme_project(tmp_path, extreme):
     export_ocds(extreme, tmp_path / "release.json")
     package = json.loads((tmp_path / "release.json").read_text(encoding="utf-8"))
     assert CANARY in json.dumps(package, ensure_ascii=False)
-    assert package["releases"][0]["planning"]["budget"]["amount"]["amount"] >= 0
+    # leisure withholds a phase value, so the budget is published as a band, with no amount
+    assert "amount" not in package["releases"][0]["planning"]["budget"]
 
 
 @pytest.mark.parametrize("edition", ["public", "internal"])

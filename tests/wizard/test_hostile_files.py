@@ -165,8 +165,7 @@ CORPUS: dict[str, tuple[bytes, str, tuple[str, ...]]] = {
     "an object with 101 fields": (
         _edited(lambda d: d.update(project={f"field{i}": i for i in range(101)})),
         "",
-        (f"an object has {101 + len(ProjectInfo.model_fields)} fields",
-         "no part of a project has more than 100"),
+        ("an object has 101 fields", "no part of a project has more than 100"),
     ),
     "a hundred thousand wrong fields": (
         _edited(lambda d: d.update(risks=[{f"k{j}": 0 for j in range(48)} for _ in range(2_000)])),

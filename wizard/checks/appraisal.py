@@ -134,8 +134,9 @@ RULES = [
     Rule("optimism-bias", P, "warning", "Optimism bias has its basis", optimism_bias_basis),
     Rule("risk-priced-unowned", "collaborative", "warning", "Priced risks have an owner",
          priced_unallocated),
-    Rule("affordability-gap", P, "warning", "Affordable within the budget", affordability_gap),
+    Rule("affordability-gap", P, "warning", "Affordable within the budget", affordability_gap,
+         totals=True),
     Rule("funding-unconfirmed", P, "warning", "Funding confirmed at FBC", funding_unconfirmed),
     Rule("phase-values-reconcile", P, "warning", "Phase values reconcile with the estimate",
-         phase_values),
+         phase_values, totals=True),
 ]

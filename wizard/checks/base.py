@@ -53,6 +53,9 @@ class Rule:
     severity: str  # the usual severity; a few rules raise or lower it case by case
     title: str
     function: Callable[[Project], list[Finding]]
+    # The message gives a total over the whole project, which may include withheld amounts:
+    # the public edition prints the rule's title instead (``wizard.public_assessment``).
+    totals: bool = False
 
     def __call__(self, project: Project) -> list[Finding]:
         return self.function(project)

@@ -786,4 +786,4 @@ def edition_project(project: Project, edition: str) -> Project:
 def business_case_for(project: Project, edition: str) -> tuple[Project, BusinessCase]:
     """Redact if public, then build: (the project the edition shows, its business case)."""
     shown = edition_project(project, edition)
-    return shown, build_business_case(shown, edition, project)
+    return shown, build_business_case(shown, edition, printable_project(project))
