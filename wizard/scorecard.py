@@ -230,6 +230,15 @@ def credit_route(project: Project, spec: RouteSpec, findings: list[Finding]) -> 
     about = [f for f in findings if f.rule in spec.findings and f.severity in REMOVING]
     still_open = [f for f in about if not f.accepted]
     accepted = [f for f in about if f.accepted]
+    if not about:
+        # An acceptance of a design-wide finding of this route stands when the finding no longer
+        # fires (evidence was added since): adding evidence never takes the credit away.
+        standing = {a.finding_id: a for a in project.accepted_findings}
+        accepted = [Finding(id=slug, rule=slug, principle="", severity="warning",
+                            item_kind="project", item_id="", item_label="",
+                            message="The design was accepted without this evidence, and the acceptance stands.",
+                            route="", accepted=True, justification=standing[slug].justification)
+                    for slug in spec.findings if slug in standing]
     text = routes().get(spec.route, "")
     excused = frozenset(f.item_id for f in accepted if f.item_id)
     evidence = run_test(project, spec, excused)

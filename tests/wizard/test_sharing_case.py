@@ -78,7 +78,7 @@ def test_commercial_case_shows_downside_beside_upside():
     assert keys.index("commercial-sharing") < keys.index("commercial-break-clauses")
     [table] = [b for b in blocks_after(case, TITLE) if isinstance(b, Table)]
     rows = {r[0]: r[1:] for r in table.rows}
-    assert table.header == ("", "Who carries the downside", "Who shares the upside")
+    assert table.header == ("Aspect", "Who carries the downside", "Who shares the upside")
     assert rows["Risks"][0].startswith("Public: 1; shared: 0; private: 1")
     assert "£1,000,000 invested (year 0) is at risk" in rows["Equity"][0]
     assert rows["Equity"][1] == "The public side holds 20% of the company"

@@ -334,26 +334,17 @@ def read_register(path: str | os.PathLike[str], project: Project) -> RegisterPre
                 except ValueError:
                     errors.append(f"Row {number}: withheld until '{clip(values['withheld_until'])}' is not a "
                                   "date (YYYY-MM-DD or DD/MM/YYYY)")
-        if "owner" in present:
-            owner = values["owner"].strip()
-            data["owner"] = None
-            if owner:
-                if owner in partner_ids:
-                    data["owner"] = owner
-                elif owner.casefold() in partners_by_name:
-                    data["owner"] = partners_by_name[owner.casefold()]
-                else:
-                    errors.append(f"Row {number}: owner '{clip(owner)}' is not a partner of this project")
-        if "private_bearer" in present:
-            bearer = values["private_bearer"].strip()
-            data["private_bearer"] = None
-            if bearer:
-                if bearer in partner_ids:
-                    data["private_bearer"] = bearer
-                elif bearer.casefold() in partners_by_name:
-                    data["private_bearer"] = partners_by_name[bearer.casefold()]
-                else:
-                    errors.append(f"Row {number}: private bearer '{clip(bearer)}' is not a partner of this project")
+        for column in ("owner", "private_bearer"):  # partner references, by id or by name
+            if column in present:
+                partner = values[column].strip()
+                data[column] = None
+                if partner in partner_ids:
+                    data[column] = partner
+                elif partner.casefold() in partners_by_name:
+                    data[column] = partners_by_name[partner.casefold()]
+                elif partner:
+                    errors.append(f"Row {number}: {column.replace('_', ' ')} '{clip(partner)}' is not a "
+                                  "partner of this project")
         if "phases" in present:
             resolved = []
             for ph in _phase_names(values["phases"], phase_ids, phase_by_name):
