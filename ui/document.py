@@ -8,7 +8,8 @@ Every edit goes through an undoable command:
   ``EditError`` with a clear message and the project is left as it was. A dependency that
   would close a loop of phases is refused the same way, naming the loop.
 - ``replace_project(new, text)`` swaps in a whole new project (structural edits: add, delete,
-  duplicate, reorder, imports), which is how deletions also clean up references.
+  duplicate, reorder, imports, from ``wizard.edits``), which is how deletions also clean up
+  references. The undo step keeps only what changed (``wizard.patch``), not two projects.
 
 Consecutive ``set_value`` calls on the same path merge into one undo step (typing in a field).
 """
@@ -21,21 +22,12 @@ from pydantic import ValidationError
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from wizard import patch
+from wizard.edits import EditError, Path, get_at
 from wizard.model import Project, reference_problems
 from wizard.schedule import dependency_pairs, loop_refusal, loops_added
 
-Path = tuple[str | int, ...]
-
-
-class EditError(ValueError):
-    """An edit the model refuses; the message says what is wrong and where."""
-
-
-def get_at(root: Any, path: Path) -> Any:
-    obj = root
-    for key in path:
-        obj = obj[key] if isinstance(key, int) else getattr(obj, key)
-    return obj
+__all__ = ["Document", "EditError", "Path", "get_at"]
 
 
 def _set_at(root: Any, path: Path, value: Any) -> None:
@@ -87,17 +79,23 @@ class _SetValue(QUndoCommand):
 
 
 class _ReplaceProject(QUndoCommand):
-    def __init__(self, doc: Document, old: Project, new: Project, text: str):
+    """A structural edit, kept as the changes it made (``wizard.patch``), not two projects."""
+
+    def __init__(self, doc: Document, steps: list[patch.Step], text: str):
         super().__init__(text)
-        self.doc, self.old, self.new = doc, old, new
+        self.doc, self.steps = doc, steps
 
     def redo(self) -> None:
-        self.doc.project = self.new.model_copy(deep=True)
+        patch.apply(self.doc.project, self.steps)
         self.doc._emit()
 
     def undo(self) -> None:
-        self.doc.project = self.old.model_copy(deep=True)
+        patch.apply(self.doc.project, self.steps, undo=True)
         self.doc._emit()
+
+    def kept_size(self) -> int:
+        """The bytes this undo step keeps (pickled)."""
+        return patch.size(self.steps)
 
 
 class Document(QObject):
@@ -150,7 +148,7 @@ class Document(QObject):
         loop = loops_added(self.project, checked)
         if loop:
             raise EditError(loop_refusal(checked, loop))
-        self.undo_stack.push(_ReplaceProject(self, self.project.model_copy(deep=True), checked, text))
+        self.undo_stack.push(_ReplaceProject(self, patch.diff(self.project, checked), text))
 
     def edited_copy(self) -> Project:
         """A deep copy to change and hand back through ``replace_project``."""

@@ -6,8 +6,8 @@ these parts existed means the same. ``wizard.model`` imports these classes and r
 them: import them from there (``from wizard.model import Procurement``).
 
 References (a lot's phases, a deduction's KPI, a benefit's social impact objective, the
-partnership board's steering groups) are checked by ``reference_problems`` with messages that
-name both ends; ``rewrite_references`` keeps them whole when an item is deleted or renamed.
+partnership board's steering groups) are declared in ``wizard.references`` with all the others;
+``reference_problems`` here checks what is not a reference (duplicate lots and milestones).
 """
 
 from __future__ import annotations
@@ -181,24 +181,17 @@ MAX_BENEFITS = MAX_ITEMS
 
 
 def reference_problems(project: Project) -> list[str]:
-    """Duplicate lot ids and milestones, and every dangling reference, naming both ends."""
+    """Duplicate lot ids, milestones and deductions (the references themselves are checked
+    from ``wizard.references``)."""
     problems: list[str] = []
     proc = project.procurement
-    phase_ids = {p.id for p in project.phases}
     kpi_ids = {k.id for k in project.kpis}
-    objective_ids = {s.id for s in project.social_impact}
-    group_ids = {g.id for g in project.steering_groups}
-
     seen: dict[str, int] = {}
     for i, lot in enumerate(proc.lots):
-        where = f"procurement.lots[{i}] ({lot.id})"
         if lot.id in seen:
-            problems.append(f"{where}: duplicate lot id '{lot.id}' "
+            problems.append(f"procurement.lots[{i}] ({lot.id}): duplicate lot id '{lot.id}' "
                             f"(also used by procurement.lots[{seen[lot.id]}])")
         seen.setdefault(lot.id, i)
-        for ph in lot.phases:
-            if ph not in phase_ids:
-                problems.append(f"{where} phase '{ph}': no phase has that id")
     dates: dict[Milestone, int] = {}
     for i, entry in enumerate(proc.timetable):
         if entry.milestone in dates:
@@ -207,52 +200,8 @@ def reference_problems(project: Project) -> list[str]:
         dates.setdefault(entry.milestone, i)
     kpis_seen: dict[str, int] = {}
     for i, d in enumerate(project.payment.deductions):
-        where = f"payment.deductions[{i}]"
-        if d.kpi not in kpi_ids:
-            problems.append(f"{where} KPI '{d.kpi}': no KPI has that id")
-        elif d.kpi in kpis_seen:
-            problems.append(f"{where}: KPI '{d.kpi}' already carries a deduction "
+        if d.kpi in kpi_ids and d.kpi in kpis_seen:
+            problems.append(f"payment.deductions[{i}]: KPI '{d.kpi}' already carries a deduction "
                             f"(payment.deductions[{kpis_seen[d.kpi]}])")
         kpis_seen.setdefault(d.kpi, i)
-    for g in project.governance.partnership_board.steering_groups:
-        if g not in group_ids:
-            problems.append(f"governance.partnership_board steering group '{g}': "
-                            "no steering group has that id")
-    for i, b in enumerate(project.benefits):
-        if b.objective is not None and b.objective not in objective_ids:
-            problems.append(f"benefits[{i}] ({b.id}) objective '{b.objective}': "
-                            "no social impact objective has that id")
     return problems
-
-
-def rewrite_references(project: Project, collection: str, old: str, new: str | None) -> int:
-    """Point references to item ``old`` of ``collection`` at ``new`` (None: remove them).
-
-    Returns how many fields changed. Covers the references these parts hold: phases (lots),
-    KPIs (deductions), steering groups (the partnership board), social impact objectives
-    (benefits)."""
-    count = 0
-    if collection == "phases":
-        for lot in project.procurement.lots:
-            if old in lot.phases:
-                lot.phases = [p for p in (new if p == old else p for p in lot.phases) if p]
-                count += 1
-    elif collection == "kpis":
-        before = project.payment.deductions
-        after = [d if d.kpi != old else (d.model_copy(update={"kpi": new}) if new else None)
-                 for d in before]
-        if after != list(before):
-            project.payment.deductions = [d for d in after if d is not None]
-            count += sum(1 for d in before if d.kpi == old)
-    elif collection == "steering_groups":
-        board = project.governance.partnership_board
-        if old in board.steering_groups:
-            board.steering_groups = [g for g in (new if g == old else g
-                                                 for g in board.steering_groups) if g]
-            count += 1
-    elif collection == "social_impact":
-        for b in project.benefits:
-            if b.objective == old:
-                b.objective = new
-                count += 1
-    return count

@@ -143,9 +143,8 @@ from wizard.commercial_model import (  # noqa: E402, F401 - re-exported
     TimetableEntry,
 )
 from wizard.commercial_model import reference_problems as _commercial_reference_problems  # noqa: E402
-from wizard.commercial_model import (  # noqa: E402, F401 - re-exported
-    rewrite_references as rewrite_commercial_references,
-)
+from wizard.references import NOUNS  # noqa: E402
+from wizard.references import problems as dangling_references  # noqa: E402
 
 
 class Option(Strict):
@@ -387,7 +386,6 @@ class Decision(Strict):
 
 
 from wizard.sharing_model import Sharing  # noqa: E402 - needs the types above
-from wizard.sharing_model import reference_problems as _sharing_reference_problems  # noqa: E402
 
 
 class Project(Strict):
@@ -432,16 +430,7 @@ class Project(Strict):
 
 
 # Collections whose items carry ids, with the singular the messages use.
-COLLECTIONS: dict[str, str] = {
-    "partners": "partner",
-    "phases": "phase",
-    "risks": "risk",
-    "break_clauses": "break clause",
-    "steering_groups": "steering group",
-    "kpis": "KPI",
-    "social_impact": "social impact objective",
-    "benefits": "benefit",
-}
+COLLECTIONS: dict[str, str] = NOUNS
 
 
 def reference_problems(project: Project) -> list[str]:
@@ -463,35 +452,9 @@ def reference_problems(project: Project) -> list[str]:
             problems.append(f"project.options[{index}]: duplicate option id '{option.id}'")
         seen_options.add(option.id)
 
-    partner_ids = {p.id for p in project.partners}
-    phase_ids = {p.id for p in project.phases}
-
-    def check(where: str, what: str, ref: str | None, pool: set[str], noun: str) -> None:
-        if ref is not None and ref not in pool:
-            problems.append(f"{where} {what} '{ref}': no {noun} has that id")
-
-    for i, phase in enumerate(project.phases):
-        where = f"phases[{i}] ({phase.id})"
-        check(where, "provider", phase.provider, partner_ids, "partner")
-        for dep in phase.depends_on:
-            if dep == phase.id:
-                problems.append(f"{where} depends on itself")
-            else:
-                check(where, "depends on phase", dep, phase_ids, "phase")
-    for i, risk in enumerate(project.risks):
-        where = f"risks[{i}] ({risk.id})"
-        check(where, "owner", risk.owner, partner_ids, "partner")
-        check(where, "private bearer", risk.private_bearer, partner_ids, "partner")
-        for ph in risk.phases:
-            check(where, "phase", ph, phase_ids, "phase")
-    for i, clause in enumerate(project.break_clauses):
-        for ph in clause.phases:
-            check(f"break_clauses[{i}] ({clause.id})", "phase", ph, phase_ids, "phase")
-    for i, kpi in enumerate(project.kpis):
-        check(f"kpis[{i}] ({kpi.id})", "owner", kpi.owner, partner_ids, "partner")
+    problems += dangling_references(project)
     problems += _commercial_reference_problems(project)
     problems += appraisal_problems(project)
-    problems += _sharing_reference_problems(project)
     return problems
 
 
@@ -522,12 +485,3 @@ def appraisal_problems(project: Project) -> list[str]:
     for year in sorted({y for y in years if years.count(y) > 1}):
         problems.append(f"project.budget: year {year} has more than one row")
     return problems
-
-
-def next_id(existing: list[str] | set[str], prefix: str) -> str:
-    """The first free id of the form PREFIX + number (R1, R2, ...)."""
-    taken = set(existing)
-    n = 1
-    while f"{prefix}{n}" in taken:
-        n += 1
-    return f"{prefix}{n}"

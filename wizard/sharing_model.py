@@ -108,23 +108,3 @@ class Sharing(Withholdable):
     def is_empty(self) -> bool:
         return self == Sharing(sensitive=self.sensitive, withheld_reason=self.withheld_reason,
                                withheld_until=self.withheld_until)
-
-
-def reference_problems(project) -> list[str]:
-    """The guarantor must be one of the project's partners."""
-    guarantee = project.sharing.guaranteed_return
-    if guarantee is None or guarantee.guarantor is None:
-        return []
-    if project.partner(guarantee.guarantor) is None:
-        return [f"sharing.guaranteed_return guarantor '{guarantee.guarantor}': no partner has "
-                "that id"]
-    return []
-
-
-def rewrite_references(project, collection: str, old: str, new: str | None) -> int:
-    """Point the guarantor at partner ``new`` when partner ``old`` is renamed (None: deleted)."""
-    guarantee = project.sharing.guaranteed_return
-    if collection != "partners" or guarantee is None or guarantee.guarantor != old:
-        return 0
-    guarantee.guarantor = new
-    return 1

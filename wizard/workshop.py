@@ -19,7 +19,8 @@ import math
 import re
 import statistics
 
-from wizard.model import MAX_MONTHS, MAX_SHORT, MAX_SMALL_LIST, Decision, Phase, Project, Risk, Vote, next_id
+from wizard.edits import next_id
+from wizard.model import MAX_MONTHS, MAX_SHORT, MAX_SMALL_LIST, Decision, Phase, Project, Risk, Vote
 from wizard.schedule import loop_if_added, loop_refusal
 
 Spread = tuple[int, int, int, int]  # (min likelihood, max likelihood, min impact, max impact)

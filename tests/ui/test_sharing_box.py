@@ -149,11 +149,11 @@ def test_deleting_or_renaming_the_guarantor_keeps_the_guarantee_whole(qtbot):
     doc = Document(Project.model_validate(project.model_dump()))
     page = PartnersPage(doc)
     show(qtbot, page)
-    from ui.widgets.item_table import rename_references
+    from wizard.references import rewrite
 
     renamed = doc.edited_copy()
     renamed.partners[0].id = "ENG"
-    assert rename_references(renamed, "partners", "P1", "ENG") == 1
+    assert len(rewrite(renamed, "partners", "P1", "ENG")) == 1
     doc.replace_project(renamed, "Rename partner P1 to ENG")
     assert doc.project.sharing.guaranteed_return.guarantor == "ENG"
     page.table.select_id("ENG")

@@ -10,7 +10,8 @@ from ui.document import Document, EditError
 from ui.main_window import MainWindow
 from ui.settings import Settings
 from wizard import catalog
-from wizard.model import Risk, next_id
+from wizard.edits import next_id
+from wizard.model import Risk
 
 ORIGINAL = catalog.load_example("leisure")
 N_RISKS = len(ORIGINAL.risks)

@@ -11,7 +11,8 @@ import pytest
 from pydantic import ValidationError
 
 from wizard import storage
-from wizard.model import Project, rewrite_commercial_references
+from wizard.model import Project
+from wizard.references import rewrite
 
 V1 = Path(__file__).parent / "v1_files"
 
@@ -119,6 +120,9 @@ def test_deleting_items_unlinks_the_commercial_references():
                 payment={"deductions": [{"kpi": "K1", "per_failure_gbp": 10}]},
                 governance={"partnership_board": {"steering_groups": ["G1"]}},
                 benefits=[{"id": "B1", "benefit": "x", "objective": "S1"}])
+    def rewrite_commercial_references(p, collection, old, new):
+        return len(rewrite(p, collection, old, new))
+
     assert rewrite_commercial_references(p, "phases", "P1", None) == 1
     assert p.procurement.lots[0].phases == ["P2"]
     assert rewrite_commercial_references(p, "kpis", "K1", "K2") == 1

@@ -26,9 +26,9 @@ from wizard.model import (
     Risk,
     SteeringGroup,
     Vote,
-    next_id,
     reference_problems,
 )
+from wizard.edits import next_id
 from wizard.vocab import (
     IMPACT_LABELS,
     LIKELIHOOD_LABELS,

@@ -58,9 +58,8 @@ from ui.widgets.forms import (
     to_qdate,
 )
 from ui.widgets.type_ahead import TypeAheadCombo
-from wizard.model import Project, next_id
-from wizard.model import rewrite_commercial_references as commercial_references
-from wizard.sharing_model import rewrite_references as rewrite_sharing_references
+from wizard import edits
+from wizard.model import Project
 from wizard.vocab import label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -102,44 +101,6 @@ class Column:
     def editable(self) -> bool:
         # Ids are assigned by the app and shown read-only; renaming is a separate command.
         return not self.readonly and self.kind != COMPUTED and self.attr != "id"
-
-
-# -- structural edits that keep references whole --------------------------------------------------
-
-
-# The fields that refer to a partner (a single id) or to phases (a list of ids).
-_REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
-    "partners": (("phases", "provider"), ("risks", "owner"), ("risks", "private_bearer"),
-                 ("kpis", "owner")),
-    "phases": (("phases", "depends_on"), ("risks", "phases"), ("break_clauses", "phases")),
-}
-
-
-def _rewrite_references(project: Project, collection: str, old: str, new: str | None) -> int:
-    """Point every reference to ``old`` at ``new`` (None: remove it); return how many."""
-    count = commercial_references(project, collection, old, new)
-    for items, attr in _REFERENCES.get(collection, ()):
-        for item in getattr(project, items):
-            refs = getattr(item, attr)
-            if isinstance(refs, list):
-                if old in refs:
-                    setattr(item, attr, [r for r in (new if r == old else r for r in refs) if r])
-                    count += 1
-            elif refs == old:
-                setattr(item, attr, new)
-                count += 1
-    count += rewrite_sharing_references(project, collection, old, new)
-    return count
-
-
-def remove_references(project: Project, collection: str, item_id: str) -> int:
-    """Remove every reference to a partner or phase about to be deleted; return how many."""
-    return _rewrite_references(project, collection, item_id, None)
-
-
-def rename_references(project: Project, collection: str, old: str, new: str) -> int:
-    """Point every reference to partner or phase ``old`` at ``new``; return how many."""
-    return _rewrite_references(project, collection, old, new)
 
 
 # -- the model ------------------------------------------------------------------------------------
@@ -295,7 +256,7 @@ class ItemTableModel(QAbstractTableModel):
         """The advanced rename: a new id for the item in ``row``, references carried along."""
         owner = getattr(self.item(row), "id", None) or f"{self.noun} {row + 1}"
         try:
-            self._rename(row, new_id.strip())
+            self._rename(row, new_id)
         except EditError as err:
             self.refused.emit(plain_message(f"Id of {owner}", str(err)))
             return False
@@ -304,25 +265,9 @@ class ItemTableModel(QAbstractTableModel):
 
     def _rename(self, row: int, new_id: str) -> None:
         """Give an item a new id and carry every reference along, as one undo step."""
-        old_id = self.item(row).id
-        if new_id == old_id:
-            return
-        if new_id in {getattr(i, "id", None) for i in self.items()}:
-            raise EditError(f"another {self.noun} already has the id '{new_id}'")
-        project = self.document.edited_copy()
-        items = get_at(project, self.path)
-        try:
-            items[row].id = new_id
-        except ValueError:
-            raise EditError(
-                f"'{new_id}' is not a usable id: start with a letter or digit, then letters, "
-                "digits, '.', '_' or '-' (at most 40)") from None
-        text = f"Rename {self.noun} {old_id} to {new_id}"
-        if len(self.path) == 1:
-            count = rename_references(project, self.path[0], old_id, new_id)
-            if count:
-                text += f" and update {count} reference{'s' if count != 1 else ''}"
-        self.document.replace_project(project, text)
+        edit = edits.rename(self.document.project, self.path, row, new_id, self.noun)
+        if edit.text:
+            self.document.replace_project(edit.project, edit.text)
 
 
 # -- editors --------------------------------------------------------------------------------------
@@ -716,36 +661,25 @@ class ItemTable(QWidget):
         self.message.setVisible(False)
 
     # structural edits -----------------------------------------------------------------------
-    def _edit(self, change: Callable[[Project, list[Any]], tuple[str, int]]) -> bool:
-        """Apply ``change`` to a copy of the project as one undo step; select the row it returns."""
-        if self.model.path is None:
-            return False
-        new = self.document.edited_copy()
-        items = get_at(new, self.model.path)
-        text, row = change(new, items)
+    def _apply(self, edit: edits.Edit) -> bool:
+        """Make ``edit`` (from ``wizard.edits``) one undo step; select the row it names."""
         try:
-            self.document.replace_project(new, text)
+            self.document.replace_project(edit.project, edit.text)
         except EditError as err:
             self.show_error(str(err))
             return False
-        self.show_status(text)
-        self.model.refresh()
-        self.select_row(row)
+        self.show_status(edit.text)
+        self.select_row(edit.row)
         self.view.setFocus()
         return True
 
-    def _ids(self) -> list[str]:
-        return [getattr(i, "id", "") for i in self.model.items()]
-
     def add(self) -> bool:
         """Add an item with the next free id and put the cursor in its name, ready to type."""
-        def change(project: Project, items: list[Any]) -> tuple[str, int]:
-            new_id = next_id(self._ids(), self.prefix) if self.prefix else ""
-            items.append(self.factory(project, new_id))
-            suffix = f" {new_id}" if new_id else ""
-            return f"Add {self.noun}{suffix}", len(items) - 1
-
-        if not self._edit(change):
+        if self.model.path is None:
+            return False
+        edit = edits.add(self.document.project, self.model.path, self.factory, self.noun,
+                         self.prefix)
+        if not self._apply(edit):
             return False
         self.edit_name(self.current_row())
         return True
@@ -833,54 +767,27 @@ class ItemTable(QWidget):
 
     def duplicate(self) -> bool:
         row = self.current_row()
-        if row < 0:
+        if row < 0 or self.model.path is None:
             return False
+        return self._apply(edits.duplicate(self.document.project, self.model.path, row,
+                                           self.noun, self.prefix))
 
-        def change(project: Project, items: list[Any]) -> tuple[str, int]:
-            original = items[row]
-            copy = original.model_copy(deep=True)
-            words = f"Duplicate {self.noun} {self._name(row)}"
-            if self.prefix:
-                copy.id = next_id(self._ids(), self.prefix)
-                words += f" as {copy.id}"
-            for attr in ("name", "title"):
-                if hasattr(copy, attr):
-                    setattr(copy, attr, f"{getattr(copy, attr)} (copy)"[:300])
-            items.insert(row + 1, copy)
-            return words, row + 1
-
-        return self._edit(change)
+    def delete_preview(self) -> str:
+        """What deleting the selected item would unlink ("Deleting P2 will unlink 3 risks")."""
+        row = self.current_row()
+        if row < 0 or self.model.path is None:
+            return ""
+        return edits.delete_preview(self.document.project, self.model.path, row)
 
     def delete(self) -> bool:
         row = self.current_row()
-        if row < 0:
+        if row < 0 or self.model.path is None:
             return False
-
-        def change(project: Project, items: list[Any]) -> tuple[str, int]:
-            item = items.pop(row)
-            text = f"Delete {self.noun} {self._name(row)}"
-            item_id = getattr(item, "id", None)
-            if item_id and self.model.path and len(self.model.path) == 1:
-                count = remove_references(project, self.model.path[0], item_id)
-                if count:
-                    text += f" and {count} reference{'s' if count != 1 else ''} to it"
-            return text, min(row, len(items) - 1)
-
-        return self._edit(change)
+        return self._apply(edits.delete(self.document.project, self.model.path, row, self.noun))
 
     def move(self, step: int) -> bool:
         row, target = self.current_row(), self.current_row() + step
-        if row < 0 or not 0 <= target < self.model.rowCount():
+        if row < 0 or self.model.path is None or not 0 <= target < self.model.rowCount():
             return False
-
-        def change(project: Project, items: list[Any]) -> tuple[str, int]:
-            items[row], items[target] = items[target], items[row]
-            direction = "up" if step < 0 else "down"
-            return f"Move {self.noun} {self._name(row)} {direction}", target
-
-        return self._edit(change)
-
-    def _name(self, row: int) -> str:
-        item = self.model.item(row)
-        return getattr(item, "id", None) or str(row + 1)
-
+        return self._apply(edits.move(self.document.project, self.model.path, row, step,
+                                      self.noun))

@@ -26,6 +26,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from wizard.edits import next_id
 from wizard.model import MAX_RISKS, Project, Risk
 from wizard.storage import clip
 from wizard.redact import PLACEHOLDER_START, redact
@@ -288,10 +289,7 @@ def read_register(path: str | os.PathLike[str], project: Project) -> RegisterPre
         data: dict[str, Any] = {}
         rid = values.get("id", "").strip()
         if not rid:
-            n = 1
-            while f"R{n}" in taken:
-                n += 1
-            rid = f"R{n}"
+            rid = next_id(taken, "R")
         if rid in seen_in_file:
             errors.append(f"Row {number}: id '{clip(rid)}' is used again (first on row {seen_in_file[rid]})")
         seen_in_file[rid] = number
