@@ -109,6 +109,9 @@ class Document(QObject):
         self.project: Project = project if project is not None else Project()
         self.undo_stack = QUndoStack(self)
         self.path: str | None = None  # the file this document was opened from or saved to
+        # Counts the changes: a view that several listeners ask to refresh after one change
+        # (a table, and the page showing it) re-reads the project once.
+        self.revision = 0
         self.undo_stack.cleanChanged.connect(self._clean_changed)
 
     # -- edits --------------------------------------------------------------------------------
@@ -191,4 +194,5 @@ class Document(QObject):
         self.fileStateChanged.emit()
 
     def _emit(self) -> None:
+        self.revision += 1
         self.changed.emit()

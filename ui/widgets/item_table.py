@@ -523,6 +523,7 @@ class ItemTable(QWidget):
         self.delegate.refused.connect(self.show_error)
         self.delegate.typed.connect(self.show_status)
         self.model.accepted.connect(self.clear_message)
+        self._revision = -1  # the document revision shown (-1: none yet)
         document.changed.connect(self.refresh)
 
         bar = QHBoxLayout()
@@ -594,6 +595,7 @@ class ItemTable(QWidget):
 
     def set_path(self, path: Path | None) -> None:
         self.model.set_path(path)
+        self._revision = -1  # another list: the next refresh re-reads it
         self.clear_message()
         self._update_buttons()
         self._row_changed(self.view.currentIndex())
@@ -622,7 +624,14 @@ class ItemTable(QWidget):
         return False
 
     def refresh(self) -> None:
-        """Re-read the project, keeping the selected item selected (by id where it has one)."""
+        """Re-read the project, keeping the selected item selected (by id where it has one).
+
+        Once per change of the document: the table follows the document itself, and the page
+        showing it may ask again in its own refresh (which runs first, so that it binds its
+        detail form to the row the table now selects)."""
+        if self._revision == self.document.revision:
+            return
+        self._revision = self.document.revision
         keep_id, keep_row = self.current_id(), self.current_row()
         before = self.model.rowCount()
         self.model.refresh()
