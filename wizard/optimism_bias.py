@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from wizard.formatting import percent
+
 LIBRARY_FILE = Path(__file__).resolve().parents[1] / "templates" / "optimism_bias.json"
 
 
@@ -46,24 +48,19 @@ def library() -> Library:
                    tuple(bound(e) for e in data["capital"]), bound(data["revenue"]))
 
 
-def pct(value: float) -> str:
-    """An uplift as a user reads it: 24%, 12.5%."""
-    return f"{value:g}%"
-
-
 def basis(option) -> str:
     """The basis of an option's uplifts in words (category, bounds, reason)."""
     lib = library()
     cap = lib.capital_bound(option.optimism_bias_category)
     parts = []
     if cap is not None:
-        parts.append(f"capital {pct(option.optimism_bias_capital_pct)} ({cap.label}: upper "
-                     f"bound {pct(cap.upper_pct)}, lower bound {pct(cap.lower_pct)})")
+        parts.append(f"capital {percent(option.optimism_bias_capital_pct)} ({cap.label}: upper "
+                     f"bound {percent(cap.upper_pct)}, lower bound {percent(cap.lower_pct)})")
     else:
-        parts.append(f"capital {pct(option.optimism_bias_capital_pct)} (no category chosen)")
+        parts.append(f"capital {percent(option.optimism_bias_capital_pct)} (no category chosen)")
     rev = lib.revenue
-    parts.append(f"revenue {pct(option.optimism_bias_revenue_pct)} ({rev.label}: upper bound "
-                 f"{pct(rev.upper_pct)}, lower bound {pct(rev.lower_pct)})")
+    parts.append(f"revenue {percent(option.optimism_bias_revenue_pct)} ({rev.label}: upper bound "
+                 f"{percent(rev.upper_pct)}, lower bound {percent(rev.lower_pct)})")
     return "; ".join(parts)
 
 
@@ -81,9 +78,9 @@ def below_lower_bound(option) -> list[str]:
     found = []
     cap = lib.capital_bound(option.optimism_bias_category)
     if cap is not None and option.optimism_bias_capital_pct < cap.lower_pct:
-        found.append(f"capital {pct(option.optimism_bias_capital_pct)} is below the lower bound "
-                     f"of {pct(cap.lower_pct)} for {cap.label.lower()}")
+        found.append(f"capital {percent(option.optimism_bias_capital_pct)} is below the lower bound "
+                     f"of {percent(cap.lower_pct)} for {cap.label.lower()}")
     if option.optimism_bias_revenue_pct < lib.revenue.lower_pct:
-        found.append(f"revenue {pct(option.optimism_bias_revenue_pct)} is below the lower bound "
-                     f"of {pct(lib.revenue.lower_pct)}")
+        found.append(f"revenue {percent(option.optimism_bias_revenue_pct)} is below the lower bound "
+                     f"of {percent(lib.revenue.lower_pct)}")
     return found

@@ -36,6 +36,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from wizard import errors
+from wizard.formatting import clip
 from wizard.model import FORMAT, SCHEMA_VERSION, Project
 
 FILE_SUFFIX = ".changemaker.json"
@@ -231,7 +233,7 @@ def _parse(text_or_bytes: str | bytes | bytearray) -> dict[str, Any]:
         raise _Refused("the file is nested too deeply to open") from None
     if not isinstance(document, dict):
         raise _Refused(
-            f"a project file holds one JSON object {{...}}, but this one holds {_describe(document)}"
+            f"a project file holds one JSON object {{...}}, but this one holds {errors.describe(document)}"
         )
     return document
 
@@ -311,7 +313,7 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     for key, value in pairs:
         if key in result:
             raise _Refused(
-                f"the key '{_clip(key)}' appears twice in the same object; "
+                f"the key '{clip(key)}' appears twice in the same object; "
                 "each field may be given only once"
             )
         result[key] = value
@@ -327,13 +329,13 @@ def _refuse_constant(name: str) -> Any:
 def _finite_float(literal: str) -> float:
     value = float(literal)
     if value in (float("inf"), float("-inf")):
-        raise _Refused(f"the number {_clip(literal)} is too large", token=literal)
+        raise _Refused(f"the number {clip(literal)} is too large", token=literal)
     return value
 
 
 def _bounded_int(literal: str) -> int:
     if len(literal.lstrip("-")) > MAX_INT_DIGITS:
-        raise _Refused(f"the number {_clip(literal)} is too large", token=literal)
+        raise _Refused(f"the number {clip(literal)} is too large", token=literal)
     return int(literal)
 
 
@@ -346,7 +348,7 @@ def _upgrade(document: dict[str, Any]) -> dict[str, Any]:
     if document["format"] != FORMAT:
         raise _Refused(
             "format",
-            f"this is not a Changemaker project file (format is {_describe(document['format'])}, "
+            f"this is not a Changemaker project file (format is {errors.describe(document['format'])}, "
             f"expected '{FORMAT}')",
         )
     if "schema_version" not in document:
@@ -354,7 +356,7 @@ def _upgrade(document: dict[str, Any]) -> dict[str, Any]:
     version = document["schema_version"]
     if isinstance(version, bool) or not isinstance(version, int):
         raise _Refused(
-            "schema_version", f"must be a whole number such as {SCHEMA_VERSION}, not {_describe(version)}"
+            "schema_version", f"must be a whole number such as {SCHEMA_VERSION}, not {errors.describe(version)}"
         )
     if version > SCHEMA_VERSION:
         raise _Refused(
@@ -376,7 +378,7 @@ def _upgrade(document: dict[str, Any]) -> dict[str, Any]:
             raise _Refused(
                 "schema_version",
                 f"this file uses schema version {version} and could not be upgraded "
-                f"({type(exc).__name__}: {_clip(str(exc), 80)})",
+                f"({type(exc).__name__}: {clip(str(exc), 80)})",
             ) from None
         if not isinstance(document, dict):
             raise TypeError(f"MIGRATIONS[{version}] returned {type(document).__name__}, not dict")
@@ -412,7 +414,7 @@ def _first_errors(error: ValidationError, document: dict[str, Any]) -> list[dict
 def _explain(items: list[dict[str, Any]], total: int | None = None) -> tuple[str, str]:
     """The first field and problem, plus up to two more problems appended in plain words."""
     total = len(items) if total is None else total
-    explained = [_explain_one(item) for item in items[:MAX_REPORTED_ERRORS]]
+    explained = [errors.explain(item) for item in items[:MAX_REPORTED_ERRORS]]
     field, problem = explained[0]
     others = [f"{f}: {p}" if f else p for f, p in explained[1:]]
     if others:
@@ -421,103 +423,6 @@ def _explain(items: list[dict[str, Any]], total: int | None = None) -> tuple[str
         more = total - MAX_REPORTED_ERRORS
         problem += f" (and {more} more problem{'s' if more != 1 else ''})"
     return field, problem
-
-
-def _field_path(loc: tuple[Any, ...]) -> str:
-    """``risks[3].likelihood``; a part that is not a field of the model (an unknown key of any
-    length) is clipped, so a message never echoes megabytes."""
-    path = ""
-    for part in loc:
-        if isinstance(part, int):
-            path += f"[{part}]"
-        else:
-            name = clip(str(part))
-            path += f".{name}" if path else name
-    return path
-
-
-def _explain_one(item: dict[str, Any]) -> tuple[str, str]:
-    kind = item.get("type", "")
-    ctx = item.get("ctx") or {}
-    given = item.get("input")
-    field = _field_path(tuple(item.get("loc", ())))
-    if kind == "value_error" and not field:
-        # The model's reference check: its message already names both ends.
-        message = str(ctx.get("error", item.get("msg", "")))
-        return "", message.removeprefix("Value error, ")
-    words = {
-        "missing": "is required but missing",
-        "extra_forbidden": "is not a field Changemaker knows (unknown field); remove it or check "
-        "its spelling",
-        "string_too_short": "must not be empty",
-        "bool_type": f"must be true or false, not {_describe(given)}",
-        "bool_parsing": f"must be true or false, not {_describe(given)}",
-        "string_type": f"must be text, not {_describe(given)}",
-        "list_type": f"must be a list [...], not {_describe(given)}",
-        "model_type": f"must be an object {{...}}, not {_describe(given)}",
-        "model_attributes_type": f"must be an object {{...}}, not {_describe(given)}",
-        "dict_type": f"must be an object {{...}}, not {_describe(given)}",
-        "string_pattern_mismatch": f"{_describe(given)} is not a valid id: an id is 1 to 40 "
-        "letters, digits, '_', '.' or '-', starting with a letter or digit",
-    }
-    if kind in words:
-        return field, words[kind]
-    if kind in ("int_type", "int_parsing", "int_from_float", "int_parsing_size"):
-        return field, f"must be a whole number, not {_describe(given)}"
-    if kind in ("greater_than_equal", "greater_than"):
-        limit = ctx.get("ge", ctx.get("gt"))
-        return field, f"{_describe(given)} is too low; the least allowed is {limit}"
-    if kind in ("less_than_equal", "less_than"):
-        limit = ctx.get("le", ctx.get("lt"))
-        return field, f"{_describe(given)} is too high; the most allowed is {limit}"
-    if kind == "string_too_long":
-        return field, (
-            f"is too long ({len(given) if isinstance(given, str) else '?'} characters); "
-            f"the most allowed is {ctx.get('max_length')}"
-        )
-    if kind == "too_long":
-        return field, (
-            f"has too many items ({ctx.get('actual_length', '?')}); "
-            f"the most allowed is {ctx.get('max_length')}"
-        )
-    if kind == "enum":
-        return field, f"{_describe(given)} is not one of the allowed values: {ctx.get('expected')}"
-    if kind == "literal_error":
-        return field, f"must be {ctx.get('expected')}, not {_describe(given)}"
-    if kind.startswith("datetime"):  # before "date", which is its prefix
-        return field, (
-            f"must be a date and time written YYYY-MM-DDTHH:MM:SS, not {_describe(given)}"
-        )
-    if kind.startswith("date"):
-        return field, f"must be a date written YYYY-MM-DD, not {_describe(given)}"
-    if kind == "value_error":
-        return field, str(item.get("msg", "")).removeprefix("Value error, ")
-    return field, f"{item.get('msg', 'is not valid')} (given {_describe(given)})"
-
-
-def _describe(value: Any) -> str:
-    """A short plain description of a JSON value, for messages."""
-    if value is None:
-        return "nothing (null)"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return _clip(repr(value))
-    if isinstance(value, str):
-        return f"the text '{_clip(value)}'"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "an object"
-    return _clip(repr(value))
-
-
-def clip(text: str, limit: int = 40) -> str:
-    """``text`` cut to ``limit`` characters (ending in …) for quoting in a message."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-_clip = clip
 
 
 def _too_large(size: int) -> str:
@@ -638,11 +543,6 @@ def _atomic_write(data: bytes, target: Path, keep_backup: bool) -> None:
             _discard(temp)
         raise
     _fsync_folder(folder)
-
-
-def write_text_atomically(text: str, path: str | os.PathLike[str]) -> None:
-    """Write a small text file (e.g. a sidecar) atomically, with the same temporary files."""
-    _atomic_write(text.encode("utf-8"), Path(path), keep_backup=False)
 
 
 # Temporary files of a save: ``.NAME.<8 hex>.tmp`` (the new version being written) and

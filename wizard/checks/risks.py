@@ -4,7 +4,8 @@ a mitigation for every risk, and no disputes left open."""
 
 from __future__ import annotations
 
-from wizard.checks.base import Finding, Rule, finding, listing, risk_label
+from wizard.checks.base import Finding, Rule, finding, risk_label
+from wizard.formatting import listing
 from wizard.model import Project
 from wizard.risk import low_probability_high_impact, public_fraction, score
 from wizard.thresholds import HIGH_RISK

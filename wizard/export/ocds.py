@@ -23,7 +23,8 @@ import os
 import re
 from typing import Any
 
-from wizard.export.business_case import add_months, commissioners_text, every, export_date, model_label
+from wizard.export.business_case import add_months, commissioners_text, export_date, model_label
+from wizard.formatting import every, notice
 from wizard.export.publisher import UNSET, Publisher
 from wizard import publication
 from wizard.model import Project
@@ -257,8 +258,8 @@ def _package(p: Project, publisher: Publisher = UNSET,
                 "documentType": "termination",
                 "title": f"Break clause {clause.id}: {label(clause.trigger)}",
                 "description": (
-                    f"Can be used from month {clause.earliest_month} with {clause.notice_months} "
-                    f"months' notice; compensation: {label(clause.compensation).lower()}."
+                    f"Can be used from month {clause.earliest_month} with "
+                    f"{notice(clause.notice_months)}; compensation: {label(clause.compensation).lower()}."
                     + (f" {clause.description}" if clause.description else "")
                 ),
                 "language": "en",

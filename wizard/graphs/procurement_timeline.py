@@ -30,16 +30,13 @@ from wizard.scene import (
     scene_width,
     text_width,
 )
+from wizard.formatting import short_date
 from wizard.workdays import STANDSTILL_WORKING_DAYS, standstill_last_day
 
 MARGIN = 12.0
 STANDSTILL_FILL = "#ffd9a8"
 BREACH = "#b00020"
 LABEL_ROWS = 4
-
-
-def short_date(day: dt.date) -> str:
-    return f"{day.day} {day:%b %Y}"
 
 
 def month_offset(start: dt.date, day: dt.date) -> float:
