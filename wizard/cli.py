@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from wizard import appraise_cli, import_cli, storage
 from wizard.checks import Finding
 from wizard.export import cli_export
-from wizard.formatting import clip
+from wizard.formatting import clip, count
 from wizard.model import Project
 from wizard.scorecard import Scorecard, legal_items
 
@@ -253,7 +253,7 @@ def _check_text(project: Project, findings: list[Finding], scorecard: Scorecard,
     lines.append("")
     if blocking:
         lines.append(
-            f"Result: {len(blocking)} error{'s' if len(blocking) != 1 else ''} to fix or accept "
+            f"Result: {count(len(blocking), 'error')} to fix or accept "
             "with a justification."
         )
     else:

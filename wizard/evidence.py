@@ -31,7 +31,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from wizard import schedule, thresholds
-from wizard.formatting import listing, money_words
+from wizard.formatting import count, listing, money_words
 from wizard.model import Project
 
 EVIDENCE_FILE = Path(__file__).resolve().parents[1] / "templates" / "evidence.json"
@@ -201,7 +201,7 @@ def _missing(items: list[Any]) -> str:
     more = len(named) - len(shown)
     extra = [f"{more} more"] if more else []
     if withheld:
-        extra.append(f"{withheld} withheld item{'s' if withheld != 1 else ''}")
+        extra.append(f"{count(withheld, 'withheld item')}")
     return listing(shown + extra)
 
 

@@ -84,6 +84,11 @@ def short_date(day: dt.date) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
+def month_year(day: dt.date) -> str:
+    """A month on a time axis: Apr 2027."""
+    return f"{day:%b %Y}"
+
+
 def weekday_date(day: dt.date) -> str:
     """A date a reader must act on, with its weekday: Thu 1 Apr 2027."""
     return f"{day:%a} {short_date(day)}"

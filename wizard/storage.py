@@ -39,7 +39,7 @@ import pydantic_core
 from pydantic import ValidationError
 
 from wizard import errors
-from wizard.formatting import clip
+from wizard.formatting import clip, count
 from wizard.model import FORMAT, SCHEMA_VERSION, Project
 
 FILE_SUFFIX = ".changemaker.json"
@@ -464,7 +464,7 @@ def _explain(items: list[dict[str, Any]], total: int | None = None) -> tuple[str
         problem += "; also " + "; ".join(others)
     if total > MAX_REPORTED_ERRORS:
         more = total - MAX_REPORTED_ERRORS
-        problem += f" (and {more} more problem{'s' if more != 1 else ''})"
+        problem += f" (and {count(more, 'more problem')})"
     return field, problem
 
 

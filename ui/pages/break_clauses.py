@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout
 from ui.pages.list_page import ListPage
 from ui.widgets.forms import CheckListField, DetailForm, TextField, item_choices
 from ui.widgets.item_table import ID_TIP, ENUM, INT, REFS, Column
-from wizard import catalog
+from wizard import catalog, formatting
 from wizard.model import MAX_MONTHS, BreakClause, Project
 from wizard.vocab import BreakTrigger, Compensation, label
 
@@ -103,7 +103,7 @@ class BreakClausesPage(ListPage):
         compensation = getattr(info, "typical_compensation", None)
         words = [f"Typical for {label(clause.trigger).lower()}:"]
         if notice is not None:
-            words.append(f"{notice} months' notice,")
+            words.append(f"{formatting.notice(notice)},")
         if compensation is not None:
             compensation = Compensation(compensation)
             words.append("no compensation." if compensation is Compensation.NONE

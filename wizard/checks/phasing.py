@@ -4,7 +4,7 @@ outcomes that deepen over time, review points, and a schedule that fits the cont
 from __future__ import annotations
 
 from wizard.checks.base import Finding, Rule, finding, phase_label
-from wizard.formatting import months_in_years
+from wizard.formatting import count, months_in_years
 from wizard.model import Project
 from wizard.schedule import build_schedule, find_loops, loop_text, phase_graph
 from wizard.thresholds import LONG_CONTRACT, LONG_PHASE
@@ -51,8 +51,8 @@ def overrun(project: Project) -> list[Finding]:
             out.append(finding(
                 "phase-overrun", "error", P, "phases", phase.id, phase_label(phase),
                 f"{phase_label(phase)} runs to month {end} (starts month "
-                f"{schedule.start[phase.id]}, lasts {phase.duration_months} months), past the "
-                f"contract's {months} months.",
+                f"{schedule.start[phase.id]}, lasts {count(phase.duration_months, 'month')}), past the "
+                f"contract's {count(months, 'month')}.",
             ))
     return out
 

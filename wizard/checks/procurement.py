@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from wizard.checks.base import Finding, Rule, finding, phase_label
-from wizard.formatting import listing, money, percent, weekday_date
+from wizard.formatting import count, listing, money, percent, weekday_date
 from wizard.checks.commercial_base import lot_label
 from wizard.commercial_vocab import MILESTONE_ORDER, Milestone, ProcurementRoute, label
 from wizard.model import Project
@@ -65,7 +65,7 @@ def standstill(project: Project) -> list[Finding]:
             out.append(_timetable_finding(
                 "standstill", "error", "accountable", entry_milestone,
                 f"The contract is entered into on {weekday_date(entry)} ({label(entry_milestone)}), only "
-                f"{days} working day{'s' if days != 1 else ''} after the contract award notice on "
+                f"{count(days, 'working day')} after the contract award notice on "
                 f"{weekday_date(award)}{holidays_note(entry)}; the Procurement Act 2023 (s.51) needs a "
                 f"standstill of at least {STANDSTILL_WORKING_DAYS} working days first."))
     end = proc.date_of(M.STANDSTILL_END)
@@ -75,8 +75,8 @@ def standstill(project: Project) -> list[Finding]:
         if days < STANDSTILL_WORKING_DAYS:
             out.append(_timetable_finding(
                 "standstill", "error", "accountable", M.STANDSTILL_END,
-                f"The standstill ends on {weekday_date(end)}, after only {days} working "
-                f"day{'s' if days != 1 else ''} from the contract award notice on {weekday_date(award)}"
+                f"The standstill ends on {weekday_date(end)}, after only "
+                f"{count(days, 'working day')} from the contract award notice on {weekday_date(award)}"
                 f"{holidays_note(end)}; the Procurement Act 2023 (s.51) needs at least "
                 f"{STANDSTILL_WORKING_DAYS}."))
     return out
@@ -93,7 +93,7 @@ def tender_period(project: Project) -> list[Finding]:
         return []
     return [_timetable_finding(
         "tender-period", "warning", "collaborative", M.TENDER_DEADLINE,
-        f"Tenders are due {days} day{'s' if days != 1 else ''} after the tender notice "
+        f"Tenders are due {count(days, 'day')} after the tender notice "
         f"({weekday_date(notice)} to {weekday_date(deadline)}); the {label(proc.route)} needs at least {minimum} "
         "days (Procurement Act 2023 s.54).")]
 

@@ -24,7 +24,7 @@ import re
 from typing import Any
 
 from wizard.export.business_case import add_months, commissioners_text, export_date, model_label
-from wizard.formatting import every, notice
+from wizard.formatting import every, months, notice
 from wizard.export.publisher import UNSET, Publisher
 from wizard import publication
 from wizard.model import Project
@@ -146,7 +146,7 @@ def _package(p: Project, publisher: Publisher = UNSET,
         finish_month = schedule.finish.get(phase.id, start_month + phase.duration_months)
         start = add_months(info.start, start_month)
         description = (
-            f"{label(phase.kind)} phase from {start.isoformat()} for {phase.duration_months} months."
+            f"{label(phase.kind)} phase from {start.isoformat()} for {months(phase.duration_months)}."
         )
         if phase.description:
             description += " " + phase.description
@@ -284,7 +284,7 @@ def _package(p: Project, publisher: Publisher = UNSET,
                 "description": (
                     f"{model_label(p)} partnership for {info.service_area or 'public services'} in "
                     f"{info.place or 'the area'}, commissioned by {commissioners_text(p)}, "
-                    f"running {info.duration_months} months from {info.start.isoformat()}."
+                    f"running {months(info.duration_months)} from {info.start.isoformat()}."
                 ),
                 "totalValue": gbp(info.value_gbp),
             },

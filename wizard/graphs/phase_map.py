@@ -27,7 +27,7 @@ from wizard.graphs.procurement_timeline import (
     evaluation_points,
     procurement_lead_months,
 )
-from wizard.formatting import money, notice, years_and_months
+from wizard.formatting import count, money, notice, years_and_months
 from wizard.model import Project
 from wizard.schedule import Schedule, build_schedule
 from wizard.scene import (
@@ -483,7 +483,8 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _describe(project: Project, sched: Schedule) -> str:
     names = {p.id: p.name for p in project.phases}
-    parts = [f"Contract map of {len(project.phases)} phases over {sched.contract_months} months."]
+    parts = [f"Contract map of {count(len(project.phases), 'phase')} over "
+             f"{count(sched.contract_months, 'month')}."]
     if sched.critical_path:
         parts.append("Critical path: " + " → ".join(names[p] for p in sched.critical_path) + ".")
     for pid in sched.order:
