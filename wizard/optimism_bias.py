@@ -5,27 +5,34 @@ is below them."""
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from wizard.formatting import percent
 
 LIBRARY_FILE = Path(__file__).resolve().parents[1] / "templates" / "optimism_bias.json"
 
 
-@dataclass(frozen=True)
-class Bound:
-    key: str
-    label: str
-    upper_pct: float
-    lower_pct: float
-    works_duration_upper_pct: float | None = None
+class _Data(BaseModel):
+    """Read from the library file: every field of its type, nothing unknown (a number may be
+    written 24 or 24.0)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-@dataclass(frozen=True)
-class Library:
+class Bound(_Data):
+    key: str = Field(min_length=1)
+    label: str = Field(min_length=1)
+    upper_pct: float = Field(ge=0, le=1000)
+    lower_pct: float = Field(ge=0, le=1000)
+    works_duration_upper_pct: float | None = Field(default=None, ge=0, le=1000)
+
+
+class Library(_Data):
+    format: str = "changemaker-optimism-bias"
+    version: int = 1
     source: str
     note: str
     capital: tuple[Bound, ...]
@@ -37,15 +44,7 @@ class Library:
 
 @cache
 def library() -> Library:
-    with LIBRARY_FILE.open(encoding="utf-8") as handle:
-        data = json.load(handle)
-
-    def bound(entry: dict) -> Bound:
-        return Bound(str(entry["key"]), str(entry["label"]), float(entry["upper_pct"]),
-                     float(entry["lower_pct"]), entry.get("works_duration_upper_pct"))
-
-    return Library(str(data["source"]), str(data["note"]),
-                   tuple(bound(e) for e in data["capital"]), bound(data["revenue"]))
+    return Library.model_validate_json(LIBRARY_FILE.read_bytes())
 
 
 def basis(option) -> str:
