@@ -261,7 +261,14 @@ class MainWindow(QMainWindow):
         if hasattr(page, "remember_folder"):
             page.settings = self.settings  # the review page remembers the last export folder
         layout_memory.restore(page, self.settings)  # the splitters and columns the user left
-        self.scrollers[index].setWidget(page)
+        if page.findChild(QScrollArea) is None:
+            self.scrollers[index].setWidget(page)
+        else:  # the page scrolls its own form: no second scroll area round it
+            holder, current = self.scrollers[index], self.stack.currentIndex()
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(holder)
+            holder.hide()
+            self.stack.setCurrentIndex(current)
         page.selectionChanged.connect(self._on_page_selection)
         if hasattr(self, "findings"):
             self._set_tab_order()

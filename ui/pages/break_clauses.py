@@ -57,8 +57,9 @@ class BreakClausesPage(ListPage):
 
     def columns(self) -> list[Column]:
         return [
-            Column("id", "Id", tip=ID_TIP, width=45),
+            # the trigger names a clause: first, as the name is on the other steps
             Column("trigger", "Trigger", ENUM, enum=BreakTrigger, width=260),
+            Column("id", "Id", tip=ID_TIP, width=45),
             Column("phases", "Phases", REFS, ref="phases", width=110,
                    tip="Phase ids the clause applies to, separated by commas (none: all)"),
             Column("earliest_month", "Earliest month", INT, 0, MAX_MONTHS, width=110),
