@@ -42,6 +42,7 @@ from ui.pages.base import STEP_OF_KIND, STEPS, StepPage
 from ui.settings import Settings
 from ui.widgets import wheel_guard
 from ui.widgets.findings_panel import FindingsPanel
+from ui.widgets.focus_scroll import FocusScrollArea
 from ui.workshop.mode import WorkshopMode
 
 APP_NAME = "Changemaker"
@@ -143,7 +144,7 @@ class MainWindow(QMainWindow):
         self.stack.setObjectName("steps.stack")
         self.scrollers: list[QScrollArea] = []
         for _step in STEPS:
-            scroller = QScrollArea()
+            scroller = FocusScrollArea()  # Tab reveals a field, moving the page minimally
             scroller.setWidgetResizable(True)
             scroller.setFrameShape(QScrollArea.Shape.NoFrame)
             scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)

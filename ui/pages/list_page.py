@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ui.document import Document
 from ui.pages.base import StepPage
+from ui.widgets.focus_scroll import FocusScrollArea
 from ui.widgets.forms import DetailForm
 from ui.widgets.item_table import Column, ItemTable
 from ui.widgets.layout_sizes import DETAIL_MIN_PX, TABLE_MIN_ROWS, show_rows
@@ -79,7 +80,7 @@ class ListPage(StepPage):
             extras.addWidget(self.sensitive_box)
         extras.addStretch(1)
         # The page's one scroll area: the details scroll under the table, which stays put.
-        scroll = QScrollArea()
+        scroll = FocusScrollArea()
         scroll.setObjectName(f"{self.collection}.detail_scroll")
         scroll.setWidgetResizable(True)
         scroll.setWidget(detail_box)

@@ -27,6 +27,7 @@ from ui.widgets.forms import (
     StringListField,
     TextField,
 )
+from ui.widgets.focus_scroll import FocusScrollArea
 from ui.widgets.layout_sizes import show_rows
 from ui.widgets.item_table import ID_TIP, BOOL, Column, ItemTable
 from wizard.model import MAX_MONTHS, Option
@@ -124,7 +125,7 @@ class ProjectPage(StepPage):
         self.halves = QBoxLayout(QBoxLayout.Direction.LeftToRight, content)
         self.halves.addWidget(form_box, 1)
         self.halves.addWidget(options_box, 1)
-        self.scroll = QScrollArea()
+        self.scroll = FocusScrollArea()
         self.scroll.setObjectName("project.scroll")
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
