@@ -293,3 +293,29 @@ def test_titles_come_first_and_the_list_keeps_rows_at_the_largest_type(qtbot, se
     assert panel.list.item(0).text().startswith(f"{risk.id}  {risk.title}  ·  ")
     rows = panel.list.fontMetrics().lineSpacing() * 4
     assert panel.list.minimumSizeHint().height() >= rows
+
+
+def test_at_1080p_with_larger_type_the_list_log_and_legend_keep_their_room(qtbot, setup):
+    from ui.workshop.theme import DEFAULT_SCALE, SCALE_STEP
+
+    window, mode = setup
+    window.go_to_step("risks")
+    mode.set_scale(DEFAULT_SCALE + 2 * SCALE_STEP)  # Ctrl+= twice
+    mode.enter()
+    mode.window.showNormal()
+    mode.window.setGeometry(0, 0, 1920, 1080)
+    view = mode.view
+    if view.findings is None or not view.findings.isVisible():
+        view.toggle_findings()  # F9
+    qtbot.wait(50)
+    panel = view.risks
+    row_h = panel.list.visualItemRect(panel.list.item(0)).height()
+    assert panel.list.viewport().height() // row_h >= 5
+    last = panel.list.count() - 1
+    panel.select(window.document.project.risks[-1].id)
+    shown = panel.list.visualItemRect(panel.list.item(last))
+    assert 0 <= shown.top() and shown.bottom() <= panel.list.viewport().height()  # scrolled to
+    legend = panel.legend_label
+    assert legend.height() >= legend.heightForWidth(legend.width()) - 2  # not cut
+    log = view.log_view.list
+    assert log.viewport().height() >= log.fontMetrics().lineSpacing() * 5

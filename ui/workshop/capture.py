@@ -89,7 +89,7 @@ class KeyList(QListWidget):
         super().__init__(parent)
         self.handler = handler
 
-    MIN_ROWS = 4  # at any type size the list shows at least this many items
+    MIN_ROWS = 5  # at any type size the list shows at least this many items
 
     def minimumSizeHint(self):  # noqa: N802 - Qt's name
         hint = super().minimumSizeHint()
