@@ -385,3 +385,28 @@ def test_the_owner_chooser_narrows_by_the_whole_typed_text_and_esc_changes_nothi
     qtbot.keyClick(panel.chooser.box, Qt.Key.Key_Escape)
     assert window.document.project.risks[0].category is risk.category
     assert QApplication.focusWidget() is panel.list
+
+
+@pytest.mark.parametrize("steps_larger", [0, 2])
+def test_risk_matrix_text_is_at_least_the_room_type_size_at_1080p(qtbot, setup, steps_larger):
+    from wizard.scene import Text
+    from ui.workshop.theme import DEFAULT_SCALE, SCALE_STEP
+
+    window, mode = setup
+    window.go_to_step("risks")
+    mode.set_scale(DEFAULT_SCALE + steps_larger * SCALE_STEP)
+    mode.enter()
+    mode.window.showNormal()
+    mode.window.setGeometry(0, 0, 1920, 1080)
+    qtbot.wait(50)
+    view = mode.view
+    graph = view.graph
+    graph.fit()
+    scene = graph._scene
+    texts = [shape for shape in scene.shapes if isinstance(shape, Text)]
+    assert texts
+    shown = min(t.size for t in texts) * graph.zoom  # pixels on the projector
+    assert shown >= 24
+    # the whole matrix is on screen: fitted, not cut
+    assert scene.width * graph.zoom <= graph.scroll.viewport().width() + 1
+    assert scene.height * graph.zoom <= graph.scroll.viewport().height() + 1

@@ -73,7 +73,7 @@ def format_line(line: Decision) -> str:
 class _LogList(QListWidget):
     """The log's list: at any type size at least ``MIN_LINES`` lines of text tall."""
 
-    MIN_LINES = 6
+    MIN_LINES = 5
 
     def minimumSizeHint(self):  # noqa: N802 - Qt's name
         hint = super().minimumSizeHint()
