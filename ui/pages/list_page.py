@@ -262,6 +262,8 @@ class ListPage(StepPage):
         if not hasattr(self, "table"):
             return  # the base class connects before the widgets exist
         self.table.refresh()
+        if self._sized:
+            self._fit_name_column()  # a longer name just typed is shown whole
         self._bind()
         self.detail.refresh()
         if self.sensitive_box is not None:
