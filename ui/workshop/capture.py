@@ -24,7 +24,15 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.document import Document, EditError
 from ui.workshop.chooser import Chooser, TextRow
@@ -269,6 +277,15 @@ class CapturePanel(QWidget):
         self.detail.setText(self._detail_text(item) if item is not None else
                             f"No {self.noun} selected: add one, or pick one in the list.")
 
+    def reveal(self, widget: QWidget) -> None:
+        """Scroll the panel (at large type it scrolls inside the workshop window) to show
+        ``widget``, e.g. a row just opened to type in."""
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if parent is not None:
+            parent.ensureWidgetVisible(widget, 8, 8)
+
     def show_message(self, text: str, kind: str = "ok") -> None:
         self.message.setProperty("kind", kind)
         self.message.setText(text)
@@ -479,6 +496,7 @@ class RiskCapture(CapturePanel):
         else:
             self.text_row.open(f"{field.capitalize()} of {risk.id}: Enter saves, Esc cancels",
                                getattr(risk, field))
+        self.reveal(self.chooser if field in ("owner", "category") else self.text_row)
 
     def _shown(self, field: str, value) -> str:
         if value is None or value == "":
@@ -528,6 +546,7 @@ class RiskCapture(CapturePanel):
     def open_votes(self) -> None:
         self.vote_box.show()
         self.vote_box.setFocus()
+        self.reveal(self.vote_box)
 
     def _record_vote(self) -> None:
         text = self.vote_box.text()
