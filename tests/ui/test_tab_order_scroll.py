@@ -17,15 +17,17 @@ from wizard import catalog
 
 
 @pytest.fixture
-def risks(qtbot, tmp_path):
+def risks(qtbot, tmp_path, monkeypatch):
+    from ui import dialogs
+
+    monkeypatch.setattr(dialogs, "ask_unsaved", lambda *_args: "discard")  # closing at the end
     window = MainWindow(Document(catalog.load_example("leisure")), Settings(tmp_path / "s"))
     show(qtbot, window)
     window.go_to_step("risks")
     page = window.current_page()
     page.table.select_row(0)
     qtbot.wait(20)
-    yield window, page
-    window.document.undo_stack.setClean()
+    return window, page
 
 
 def _rect_in(widget, viewport) -> QRect:
