@@ -42,6 +42,7 @@ from ui.pages.base import STEP_OF_KIND, STEPS, StepPage
 from ui.settings import Settings
 from ui.widgets import wheel_guard
 from ui.widgets.findings_panel import FindingsPanel
+from ui.widgets.focus_scroll import FocusScrollArea
 from ui.workshop.mode import WorkshopMode
 
 APP_NAME = "Changemaker"
@@ -143,7 +144,7 @@ class MainWindow(QMainWindow):
         self.stack.setObjectName("steps.stack")
         self.scrollers: list[QScrollArea] = []
         for _step in STEPS:
-            scroller = QScrollArea()
+            scroller = FocusScrollArea()  # Tab reveals a field, moving the page minimally
             scroller.setWidgetResizable(True)
             scroller.setFrameShape(QScrollArea.Shape.NoFrame)
             scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -261,7 +262,14 @@ class MainWindow(QMainWindow):
         if hasattr(page, "remember_folder"):
             page.settings = self.settings  # the review page remembers the last export folder
         layout_memory.restore(page, self.settings)  # the splitters and columns the user left
-        self.scrollers[index].setWidget(page)
+        if page.findChild(QScrollArea) is None:
+            self.scrollers[index].setWidget(page)
+        else:  # the page scrolls its own form: no second scroll area round it
+            holder, current = self.scrollers[index], self.stack.currentIndex()
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(holder)
+            holder.hide()
+            self.stack.setCurrentIndex(current)
         page.selectionChanged.connect(self._on_page_selection)
         if hasattr(self, "findings"):
             self._set_tab_order()

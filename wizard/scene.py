@@ -179,6 +179,12 @@ class Theme:
         ("design", "#b9d7ea"), ("delivery", "#c7e6c1"), ("evaluation", "#f1d4b8"),
     )
     font_scale: float = 1.0
+    # Type only, on top of font_scale; the layout makes room for it. The workshop sets it so a
+    # graph fitted to the projector shows its text at the room's type size.
+    text_scale: float = 1.0
+    # The least width of a scene, in scene units (0: its natural width): the workshop widens a
+    # graph to the shape of a wide screen, so the extra width goes to the graph, not margins.
+    min_width: float = 0.0
 
     @classmethod
     def from_palette(cls, colours: dict[str, Colour], bands: dict[str, Colour],

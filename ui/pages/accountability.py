@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -136,18 +135,16 @@ class AccountabilityPage(StepPage):
             QVBoxLayout(box).addWidget(table)
             tables.addWidget(box)
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(form_box)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setMinimumWidth(300)
-        scroll.setMinimumHeight(160)
+        # The page is taller than 1280x800 allows (a form and two lists, each with its detail):
+        # it has no scroll area of its own, the window's one scrolls it whole.
+        form_box.setMinimumWidth(300)
+        form_box.setMinimumHeight(form_box.sizeHint().height())
         # each list: at least three rows of its table and the whole of its detail form
         tables.setMinimumHeight(self.kpi_detail.minimumSizeHint().height()
                                 + self.social_detail.minimumSizeHint().height() + 60)
         row = QHBoxLayout(self)
-        splitter = AdaptiveSplitter(1000, (2, 3), (1, 4))
-        splitter.addWidget(scroll)
+        splitter = AdaptiveSplitter(1000, (2, 3), (2, 5))
+        splitter.addWidget(form_box)
         splitter.addWidget(tables)
         row.addWidget(splitter)
         self.refresh()

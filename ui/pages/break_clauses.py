@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout
 from ui.pages.list_page import ListPage
 from ui.widgets.forms import CheckListField, DetailForm, TextField, item_choices
 from ui.widgets.item_table import ID_TIP, ENUM, INT, REFS, Column
+from ui.widgets.suggestion_box import suggestion_box
 from wizard import catalog, formatting
 from wizard.model import MAX_MONTHS, BreakClause, Project
 from wizard.vocab import BreakTrigger, Compensation, label
@@ -55,8 +56,9 @@ class BreakClausesPage(ListPage):
 
     def columns(self) -> list[Column]:
         return [
-            Column("id", "Id", tip=ID_TIP, width=45),
+            # the trigger names a clause: first, as the name is on the other steps
             Column("trigger", "Trigger", ENUM, enum=BreakTrigger, width=260),
+            Column("id", "Id", tip=ID_TIP, width=45),
             Column("phases", "Phases", REFS, ref="phases", width=110,
                    tip="Phase ids the clause applies to, separated by commas (none: all)"),
             Column("earliest_month", "Earliest month", INT, 0, MAX_MONTHS, width=110),
@@ -80,8 +82,7 @@ class BreakClausesPage(ListPage):
         self.apply_typical.clicked.connect(self.apply_typical_terms)
         form.add("description", TextField(doc, None, "break_clauses.description", "Description"),
                  "Description")
-        form.layout_.addRow(self.typical)
-        form.layout_.addRow(self.apply_typical)
+        layout.addWidget(suggestion_box("break_clauses", self.typical, self.apply_typical))
         form.add("formula", TextField(doc, None, "break_clauses.formula",
                                       "Compensation formula"), "Agreed formula")
         form.add("phases", CheckListField(doc, None, "break_clauses.phases", "Phases",

@@ -24,6 +24,7 @@ from ui.widgets.forms import (
     item_choices,
 )
 from ui.widgets.money_fields import RiskMoneyBox
+from ui.widgets.suggestion_box import suggestion_box
 from ui.widgets.item_table import ID_TIP, COMPUTED, ENUM, INT, REF, REFS, Column
 from wizard import catalog
 from wizard.model import ContingentSupport, Project, Risk
@@ -130,13 +131,8 @@ class RisksPage(ListPage):
         form.fields["private_bearer"].editor.setToolTip(
             "The provider carrying the private share when a public body owns a shared risk")
         # The library's suggestion stands apart from the text boxes, in its own box: its button
-        # changes the mitigation text (one undoable step), so no stray click should reach it.
-        suggestion = QGroupBox("Library suggestion")
-        suggestion.setObjectName("risks.suggestion")
-        box = QVBoxLayout(suggestion)
-        box.addWidget(self.typical)
-        box.addWidget(self.apply_typical)
-        layout.addWidget(suggestion)
+        # changes the mitigation text (one undoable step).
+        layout.addWidget(suggestion_box("risks", self.typical, self.apply_typical))
         form.add("phases", CheckListField(doc, None, "risks.phases", "Phases",
                                           item_choices(doc, "phases")), "Phases")
 

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.document import Document, EditError, Path, get_at
+from ui.widgets.focus_scroll import ArmedCheckList
 from wizard import errors, formatting
 from wizard.vocab import label
 
@@ -553,7 +554,7 @@ class CheckListField(BoundField):
         super().__init__(document, path, name, field_label, parent)
 
     def _make_editor(self) -> QWidget:
-        editor = QListWidget()
+        editor = ArmedCheckList()  # a space typed after Tab ticks nothing until an item is chosen
         editor.setMaximumHeight(110)
         editor.itemChanged.connect(lambda _i: self.commit())
         return editor
