@@ -135,7 +135,6 @@ class CsfRatings(QWidget):
 
 class AppraisalPage(StepPage):
     key = "appraisal"
-    title = "Options appraisal and affordability"
 
     def __init__(self, document: Document, parent: QWidget | None = None):
         super().__init__(document, parent)
@@ -403,8 +402,6 @@ class AppraisalPage(StepPage):
 
     # refresh -----------------------------------------------------------------------------------
     def refresh(self) -> None:
-        if not hasattr(self, "view"):
-            return
         project = self.document.project
         self._appraisal = appraise(project)
         for fld in (self.period, self.base_year):

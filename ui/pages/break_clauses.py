@@ -42,7 +42,6 @@ def typical_clause_change(clause: BreakClause, info: Any) -> dict[str, Any]:
 
 class BreakClausesPage(ListPage):
     key = "break_clauses"
-    title = "Break clauses"
     collection = "break_clauses"
     noun = "break clause"
     prefix = "B"

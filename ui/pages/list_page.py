@@ -212,8 +212,6 @@ class ListPage(StepPage):
             self.selectionChanged.emit(self.collection, item_id)
 
     def refresh(self) -> None:
-        if not hasattr(self, "table"):
-            return  # the base class connects before the widgets exist
         self.table.refresh()
         self._bind()
         self.detail.refresh()

@@ -233,7 +233,6 @@ class ExportJob(QRunnable):
 
 class ReviewPage(StepPage):
     key = "review"
-    title = "Review and export"
     exportFinished = Signal(str)  # the path written
     exportFailed = Signal(str)  # the message shown
 
