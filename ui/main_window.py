@@ -12,7 +12,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QPaintEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -79,10 +86,12 @@ class MainWindow(QMainWindow):
         self._idle_build.timeout.connect(self._build_next_page)
         self.shortcuts_dialog: QDialog | None = None
         self.guide_dialog: QDialog | None = None
+        self._painted = False  # see paintEvent
         self.setAcceptDrops(True)
 
         self._build_centre()
         self._build_docks()
+        self.findings.hold_first_run()
         for index, page in enumerate(self._pages):
             if page is not None:
                 self._install_page(index, page)
@@ -278,6 +287,17 @@ class MainWindow(QMainWindow):
         if any(page is None for page in self._pages) and not self._idle_build.isActive():
             self._idle_build.start(IDLE_BUILD_MS)
 
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        """What the first view does not need: the step's to-do line and the findings."""
+        self._update_todo()
+        self.findings.start_first_run()
+
     def go_to_step(self, key: str) -> None:
         index = STEP_KEYS.index(key)
         if self.step_list.currentRow() != index:
@@ -319,6 +339,8 @@ class MainWindow(QMainWindow):
             item.setToolTip(f"{count} open finding{'s' if count != 1 else ''}" if count else "")
 
     def _update_todo(self) -> None:
+        if not self._painted:  # the step rules load networkx: read them once the window is up
+            return
         problems = self.current_page().problems()
         if problems:
             self.todo_label.setText("Still to do on this step: " + "; ".join(problems))

@@ -23,10 +23,7 @@ from ui.widgets.forms import (
 from ui.widgets.item_table import INT, MONEY, Column, ItemTable
 from ui.widgets.money_fields import PercentField
 from ui.widgets.sensitive_box import SensitiveBox
-from wizard.checks.base import gbp
-from wizard.export.sharing_case import signed
 from wizard.model import MAX_APPRAISAL_YEARS, Project
-from wizard.sharing_effect import sharing_effect
 from wizard.sharing_model import (
     SHARING_MODELS,
     GainShare,
@@ -157,6 +154,8 @@ class SharingBox(QGroupBox):
 
         def display(col: Column, value: Any) -> str | None:
             if col.attr == "profit_gbp" and value is not None:
+                from wizard.export.sharing_case import signed
+
                 return signed(value)
             return plain(col, value)
 
@@ -259,6 +258,10 @@ def summary_text(project: Project) -> str:
     s = project.sharing
     if s.is_empty:
         return "Nothing is shared yet."
+    # the appraisal's modules (numpy, networkx) load when something is shared, not at start-up
+    from wizard.checks.base import gbp
+    from wizard.sharing_effect import sharing_effect
+
     effect = sharing_effect(project)
     r = effect.result
     parts = [f"Public return {gbp(r.total_return_gbp)} over {len(r.years)} years "

@@ -137,6 +137,15 @@ class FindingsPanel(QWidget):
         self._fill()
         self._timer.start()  # the first run of the checks waits until the window is up
 
+    def hold_first_run(self) -> None:
+        """Wait for ``start_first_run`` (the window calls it after its first paint: the checks
+        load numpy and networkx, which need not delay the window's appearance)."""
+        self._timer.stop()
+
+    def start_first_run(self) -> None:
+        if not self.findings:
+            self._timer.start()
+
     # -- content -------------------------------------------------------------------------------
     def set_step(self, step: str) -> None:
         self.step = step
