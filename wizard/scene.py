@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Literal, Protocol
 
@@ -238,6 +238,7 @@ def _widths(bold: bool) -> tuple[dict[int, float], float]:
 
 
 @cache
+@lru_cache(maxsize=16384)  # a refresh measures the same labels again: measure each once
 def _em_width(text: str, bold: bool) -> float:
     table, default = _widths(bold)
     return sum(table.get(ord(c), default) for c in text) / 1000

@@ -25,6 +25,7 @@ class _OneByOne(scene_view._QtPainter):
 
 def _image(scene: sc.Scene, backend_class) -> QImage:
     image = QImage(900, 700, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(0)
     painter = QPainter(image)
     painter.scale(900 / scene.width, 900 / scene.width)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)

@@ -43,3 +43,25 @@ def test_holder_rule_splits_each_risk_as_worked_by_hand():
     assert [v for parts in got for _w, v in parts] == pytest.approx(
         [v for e in expected for _w, v in e])
     assert [holders(project, r) for r in project.risks] == [rule(r) for r in project.risks]
+
+
+def test_the_schedule_is_built_again_when_a_phase_changes_and_callers_get_their_own_copy():
+    from wizard.model import Phase
+    from wizard.schedule import build_schedule
+
+    project = Project(phases=[Phase(id="A", name="Build", duration_months=6),
+                              Phase(id="B", name="Run", duration_months=12, depends_on=["A"])])
+    first = build_schedule(project)
+    assert (first.start, first.span_months) == ({"A": 0, "B": 6}, 18)
+    first.order.append("X")
+    first.start["B"] = 99
+    again = build_schedule(project)
+    assert again.order == ["A", "B"] and again.start == {"A": 0, "B": 6}
+    project.phases[0].duration_months = 9  # B now starts after 9 months, ends at 21
+    changed = build_schedule(project)
+    assert (changed.start, changed.span_months) == ({"A": 0, "B": 9}, 21)
+    project.phases[1].depends_on = []
+    assert build_schedule(project).start == {"A": 0, "B": 0}
+    project.phases[1].name = "Operate"
+    project.phases[0].depends_on = ["B"]
+    assert build_schedule(project).order == ["B", "A"]
