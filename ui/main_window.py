@@ -73,7 +73,6 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
-        wheel_guard.install()  # the wheel scrolls; it edits only the focused field
         self.setObjectName("main_window")
         self.document = document
         self.settings = settings
@@ -294,7 +293,9 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._after_first_paint)
 
     def _after_first_paint(self) -> None:
-        """What the first view does not need: the step's to-do line and the findings."""
+        """What the first view does not need: the wheel guard (the wheel scrolls; it edits only
+        the focused field), the step's to-do line and the findings."""
+        wheel_guard.install()
         self._update_todo()
         self.findings.start_first_run()
 
