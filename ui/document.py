@@ -21,6 +21,7 @@ from pydantic import ValidationError
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from wizard import errors
 from wizard.model import Project, reference_problems
 
 Path = tuple[str | int, ...]
@@ -54,8 +55,8 @@ def describe(path: Path) -> str:
 
 
 def _validation_message(path: Path, err: ValidationError) -> str:
-    first = err.errors()[0]
-    return f"{describe(path)}: {first['msg'].removeprefix('Value error, ')}"
+    """'risks[0].title: cannot be empty': the field edited, then the problem in words."""
+    return f"{describe(path)}: {errors.first(err, editing=True)[1]}"
 
 
 class _SetValue(QUndoCommand):
@@ -147,9 +148,8 @@ class Document(QObject):
         try:
             checked = Project.model_validate(new.model_dump())
         except ValidationError as err:
-            first = err.errors()[0]
-            where = describe(tuple(first["loc"])) if first["loc"] else "project"
-            raise EditError(f"{where}: {first['msg']}") from None
+            field, words = errors.first(err, editing=True)
+            raise EditError(f"{field or 'project'}: {words}") from None
         loop = loops_added(self.project, checked)
         if loop:
             raise EditError(loop_refusal(checked, loop))

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from wizard.formatting import count
 from wizard.model import Project
 
 
@@ -117,7 +118,7 @@ def _build_schedule(project: Project) -> Schedule:
     contract = project.project.duration_months
     if span > contract:
         problems.append(
-            f"The phases run to month {span}, past the contract's {contract} months"
+            f"The phases run to month {span}, past the contract's {count(contract, 'month')}"
         )
     return Schedule(order, start, finish, critical, span, contract, problems, acyclic, cycles)
 

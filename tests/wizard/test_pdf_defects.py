@@ -11,7 +11,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from tests.wizard.export_helpers import page_texts
 from wizard import catalog
 from wizard.export import pdf_styles as ps
-from wizard.export.business_case import business_case_for, every
+from wizard.export.business_case import business_case_for
+from wizard.formatting import every
 from wizard.export.columns import content_widths, dejavu
 from wizard.export.content import Bullets, KeyValues, Table
 from wizard.export.fonts import FAMILY, register_fonts

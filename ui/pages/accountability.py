@@ -29,7 +29,7 @@ from ui.widgets.forms import (
 )
 from ui.widgets.table_detail import TableDetail, plain
 from ui.widgets.item_table import ID_TIP, BOOL, DATE, INT, REF, Column, ItemTable
-from wizard.checks.base import gbp_words
+from wizard.formatting import money_words
 from wizard.model import KPI, SocialImpactObjective
 from wizard.thresholds import ACCREDITATION_FROM, OPEN_BOOK_FROM, SUBCONTRACT_THRESHOLD
 
@@ -72,9 +72,9 @@ class AccountabilityPage(StepPage):
         form.addRow("Publish sub-contracts above", self.threshold)
         form.addRow("SME spend target", self.sme_target)
         rules = QLabel(f"Open book accounting and full data disclosure are expected on contracts "
-                       f"of {gbp_words(OPEN_BOOK_FROM)} and over; accreditation from "
-                       f"{gbp_words(ACCREDITATION_FROM)}; sub-contracts over "
-                       f"{gbp_words(SUBCONTRACT_THRESHOLD)} published.")
+                       f"of {money_words(OPEN_BOOK_FROM)} and over; accreditation from "
+                       f"{money_words(ACCREDITATION_FROM)}; sub-contracts over "
+                       f"{money_words(SUBCONTRACT_THRESHOLD)} published.")
         rules.setWordWrap(True)
         form.addRow(rules)
 

@@ -13,12 +13,12 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout
 from ui.pages.list_page import ListPage
 from ui.widgets.forms import CheckListField, DetailForm, TextField, item_choices
 from ui.widgets.item_table import ID_TIP, ENUM, INT, REFS, Column
-from wizard import catalog
+from wizard import catalog, formatting
 from wizard.model import MAX_MONTHS, BreakClause, Project
 from wizard.vocab import BreakTrigger, Compensation, label
 
 
-def clause_library() -> dict[BreakTrigger, Any]:
+def clause_library() -> dict[BreakTrigger, catalog.ClauseInfo]:
     """The break-clause library from templates/, or nothing if its file cannot be read."""
     try:
         return dict(catalog.clause_library())
@@ -26,15 +26,13 @@ def clause_library() -> dict[BreakTrigger, Any]:
         return {}
 
 
-def typical_clause_change(clause: BreakClause, info: Any) -> dict[str, Any]:
+def typical_clause_change(clause: BreakClause, info: catalog.ClauseInfo) -> dict[str, Any]:
     change: dict[str, Any] = {}
-    notice = getattr(info, "typical_notice_months", None)
-    if notice is not None and clause.notice_months != int(notice):
-        change["notice_months"] = int(notice)
-    compensation = getattr(info, "typical_compensation", None)
-    if compensation is not None and clause.compensation is not Compensation(compensation):
-        change["compensation"] = Compensation(compensation)
-    description = str(getattr(info, "description", "") or "")
+    if clause.notice_months != info.typical_notice_months:
+        change["notice_months"] = info.typical_notice_months
+    if clause.compensation is not info.typical_compensation:
+        change["compensation"] = info.typical_compensation
+    description = info.description
     if description and not clause.description.strip():
         change["description"] = description
     return change
@@ -98,15 +96,11 @@ class BreakClausesPage(ListPage):
             self.typical.setText("")
             self.apply_typical.setEnabled(False)
             return
-        notice = getattr(info, "typical_notice_months", None)
-        compensation = getattr(info, "typical_compensation", None)
-        words = [f"Typical for {label(clause.trigger).lower()}:"]
-        if notice is not None:
-            words.append(f"{notice} months' notice,")
-        if compensation is not None:
-            compensation = Compensation(compensation)
-            words.append("no compensation." if compensation is Compensation.NONE
-                         else f"compensation {label(compensation).lower()}.")
+        compensation = info.typical_compensation
+        words = [f"Typical for {label(clause.trigger).lower()}:",
+                 f"{formatting.notice(info.typical_notice_months)},",
+                 "no compensation." if compensation is Compensation.NONE
+                 else f"compensation {label(compensation).lower()}."]
         self.typical.setText(" ".join(words))
         self.apply_typical.setEnabled(bool(typical_clause_change(clause, info)))
 

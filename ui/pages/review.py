@@ -37,6 +37,7 @@ from ui.export_menu import EXPORTS
 from ui.pages.base import StepPage
 from ui.widgets.scene_view import SceneView
 from ui.widgets.wrapping_rows import wrap_rows
+from wizard import formatting
 from wizard.model import Project
 from wizard.scorecard import assessment
 
@@ -488,4 +489,4 @@ class ReviewPage(StepPage):
         if path:
             count = import_risks(self, self.document, path)
             if count:
-                self.status.setText(f"Imported {count} risk{'s' if count != 1 else ''}.")
+                self.status.setText(f"Imported {formatting.count(count, 'risk')}.")

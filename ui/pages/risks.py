@@ -40,7 +40,7 @@ from wizard.vocab import (
 )
 
 
-def risk_library() -> dict[RiskCategory, Any]:
+def risk_library() -> dict[RiskCategory, catalog.CategoryInfo]:
     """The risk library from templates/, or nothing if its file cannot be read."""
     try:
         return dict(catalog.risk_library())
@@ -48,18 +48,17 @@ def risk_library() -> dict[RiskCategory, Any]:
         return {}
 
 
-def typical_change(risk: Risk, info: Any) -> dict[str, Any]:
+def typical_change(risk: Risk, info: catalog.CategoryInfo) -> dict[str, Any]:
     """The fields applying the category's typical allocation and mitigation would change."""
     change: dict[str, Any] = {}
-    allocation = Allocation(info.typical_allocation)
+    allocation = info.typical_allocation
     if risk.allocation is not allocation:
         change["allocation"] = allocation
     share = {Allocation.PUBLIC: 100, Allocation.PRIVATE: 0}.get(
-        allocation, int(getattr(info, "typical_public_share", 50))
-    )
+        allocation, info.typical_public_share)
     if risk.public_share != share:
         change["public_share"] = share
-    mitigation = str(info.typical_mitigation or "")
+    mitigation = info.typical_mitigation
     if mitigation and mitigation not in risk.mitigation:
         change["mitigation"] = (
             mitigation if not risk.mitigation.strip() else f"{risk.mitigation.rstrip()}\n\n{mitigation}"

@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QBuffer, QEvent, QIODevice, QLineF, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from wizard import scene as sc
 from wizard.export.svg import scene_to_svg
+from wizard.storage import write_atomic
 
 ZOOM_STEP = 1.25
 MIN_ZOOM, MAX_ZOOM = 0.05, 8.0
@@ -438,13 +439,17 @@ class SceneView(QWidget):
         path = Path(path)
         suffix = path.suffix.lower()
         if suffix == ".svg":
-            path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n'
-                            + scene_to_svg(self._scene) + "\n", encoding="utf-8")
+            data = ('<?xml version="1.0" encoding="UTF-8"?>\n' + scene_to_svg(self._scene)
+                    + "\n").encode("utf-8")
         elif suffix == ".png":
-            if not render_image(self._scene).save(str(path), "PNG"):
+            buffer = QBuffer()
+            buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+            if not render_image(self._scene).save(buffer, "PNG"):
                 raise OSError(f"Could not write the image to {path.name}")
+            data = bytes(buffer.data().data())
         else:
             raise ValueError(f"Cannot export '{path.name}': choose a name ending .png or .svg")
+        write_atomic(data, path)  # never a half-written image where the last one was
 
     def export(self) -> None:
         if self._scene is None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, Q
 
 from ui.document import Document, EditError
 from ui.workshop.decision_log import DecisionLog
+from wizard import formatting
 from wizard.model import Project
 from wizard.risk import band, score
 from wizard.schedule import build_schedule
@@ -509,7 +510,7 @@ class PhaseCapture(CapturePanel):
         # months counted from the contract start, as on the contract map's axis
         return (f"{phase.id}  {phase.name}\nFrom month {phase.start_month} to month "
                 f"{phase.start_month + phase.duration_months} "
-                f"({_months(phase.duration_months)}), counted from the contract start")
+                f"({formatting.months(phase.duration_months)}), counted from the contract start")
 
     def _keys(self, event: QKeyEvent, phase) -> bool:
         key = event.key()
@@ -560,9 +561,7 @@ class PhaseCapture(CapturePanel):
 
     def _resize(self, phase, months: int) -> None:
         new, duration = resize_phase(self.document.project, phase.id, months)
-        self.apply(new, phase.id, f"Duration {_months(phase.duration_months)} → {_months(duration)}",
-                   f"Set duration of {phase.id} to {_months(duration)} (workshop)")
+        self.apply(new, phase.id, f"Duration {formatting.months(phase.duration_months)} → {formatting.months(duration)}",
+                   f"Set duration of {phase.id} to {formatting.months(duration)} (workshop)")
 
 
-def _months(n: int) -> str:
-    return "1 month" if n == 1 else f"{n} months"

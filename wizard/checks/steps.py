@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from wizard.checks.base import gbp_words
+from wizard.formatting import money_words
 from wizard.model import Project, ProjectInfo
 from wizard.risk import score
 from wizard.schedule import build_schedule
@@ -83,7 +83,7 @@ def steering_step(project: Project) -> list[str]:
 def accountability_step(project: Project) -> list[str]:
     found = []
     if project.project.value_gbp > PA2023_OVER and len(project.kpis) < MIN_KPIS:
-        found.append(f"Contracts over {gbp_words(PA2023_OVER)} need at least {MIN_KPIS} KPIs; "
+        found.append(f"Contracts over {money_words(PA2023_OVER)} need at least {MIN_KPIS} KPIs; "
                      f"this one has {len(project.kpis)}.")
     if not project.social_impact:
         found.append("No social impact objectives yet.")

@@ -11,7 +11,8 @@ from __future__ import annotations
 import os
 from html import escape
 
-from wizard.export.business_case import business_case_for, long_date
+from wizard.export.business_case import business_case_for
+from wizard.formatting import long_date
 from wizard.export.content import BusinessCase, Bullets, Figure, Heading, KeyValues, Para, Table, row_spans
 from wizard.export.editions import marking
 from wizard.export.figures import scene_for, svg_for

@@ -23,7 +23,8 @@ import os
 import re
 from typing import Any
 
-from wizard.export.business_case import add_months, commissioners_text, every, export_date, model_label
+from wizard.export.business_case import add_months, commissioners_text, export_date, model_label
+from wizard.formatting import every, months, notice
 from wizard.export.publisher import UNSET, Publisher
 from wizard import publication
 from wizard.model import Project
@@ -145,7 +146,7 @@ def _package(p: Project, publisher: Publisher = UNSET,
         finish_month = schedule.finish.get(phase.id, start_month + phase.duration_months)
         start = add_months(info.start, start_month)
         description = (
-            f"{label(phase.kind)} phase from {start.isoformat()} for {phase.duration_months} months."
+            f"{label(phase.kind)} phase from {start.isoformat()} for {months(phase.duration_months)}."
         )
         if phase.description:
             description += " " + phase.description
@@ -257,8 +258,8 @@ def _package(p: Project, publisher: Publisher = UNSET,
                 "documentType": "termination",
                 "title": f"Break clause {clause.id}: {label(clause.trigger)}",
                 "description": (
-                    f"Can be used from month {clause.earliest_month} with {clause.notice_months} "
-                    f"months' notice; compensation: {label(clause.compensation).lower()}."
+                    f"Can be used from month {clause.earliest_month} with "
+                    f"{notice(clause.notice_months)}; compensation: {label(clause.compensation).lower()}."
                     + (f" {clause.description}" if clause.description else "")
                 ),
                 "language": "en",
@@ -283,7 +284,7 @@ def _package(p: Project, publisher: Publisher = UNSET,
                 "description": (
                     f"{model_label(p)} partnership for {info.service_area or 'public services'} in "
                     f"{info.place or 'the area'}, commissioned by {commissioners_text(p)}, "
-                    f"running {info.duration_months} months from {info.start.isoformat()}."
+                    f"running {months(info.duration_months)} from {info.start.isoformat()}."
                 ),
                 "totalValue": gbp(info.value_gbp),
             },

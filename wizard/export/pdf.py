@@ -42,7 +42,8 @@ from reportlab.platypus import (
 )
 
 from wizard.export import pdf_styles as ps
-from wizard.export.business_case import business_case_for, commissioners_text, long_date
+from wizard.export.business_case import business_case_for, commissioners_text
+from wizard.formatting import long_date
 from wizard.export.editions import marking
 from wizard.export.content import (
     Bullets,

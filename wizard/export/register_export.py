@@ -19,10 +19,12 @@ from collections.abc import Sequence
 
 from wizard import risk as riskmod
 from wizard.export.safe_text import printable_project, printable_value
-from wizard.export.business_case import add_months, long_date
+from wizard.export.business_case import add_months
+from wizard.formatting import long_date
 from wizard.export.editions import marking
 from wizard.model import Project, Risk
 from wizard.redact import redact
+from wizard.scene import DEFAULT
 from wizard.schedule import build_schedule
 from wizard.vocab import label
 
@@ -56,7 +58,7 @@ WIDTHS = {"id": 8, "title": 34, "description": 48, "category": 20, "phases": 28,
           "mitigation": 48, "response": 12, "status": 13, "sensitive": 10, "withheld_reason": 28,
           "withheld_until": 14, "private_bearer": 26}
 WRAP = {"title", "description", "phases", "owner", "mitigation", "withheld_reason", "category"}
-BAND_FILLS = {"low": "D4ECD9", "medium": "FFF1B0", "high": "FFCF99", "very high": "F5A3A3"}  # as the risk matrix
+BAND_FILLS = {name: colour.lstrip("#").upper() for name, colour in DEFAULT.bands}  # as the risk matrix
 
 
 def sorted_risks(project: Project) -> list[Risk]:

@@ -27,6 +27,7 @@ from wizard.graphs.procurement_timeline import (
     evaluation_points,
     procurement_lead_months,
 )
+from wizard.formatting import count, money, notice, years_and_months
 from wizard.model import Project
 from wizard.schedule import Schedule, build_schedule
 from wizard.scene import (
@@ -64,14 +65,6 @@ STAGE_OF_KIND: dict[PhaseKind, Stage] = {
 
 WIDTH = 900.0
 MARGIN = 12.0
-
-
-def _months(m: int) -> str:
-    years, rest = divmod(m, 12)
-    if not years:
-        return f"{m} months" if m != 1 else "1 month"
-    y = f"{years} year" + ("s" if years != 1 else "")
-    return y if not rest else f"{y} {rest} month" + ("s" if rest != 1 else "")
 
 
 def _diamond(x: float, y: float, r: float, theme: Theme, item=None, tooltip="") -> Polygon:
@@ -211,13 +204,13 @@ def phase_map(project: Project, theme: Theme = DEFAULT, highlight: set[str] | No
         on_path = pid in critical
         provider = phase.provider or ""
         lines = [f"{phase.name} ({pid})", f"{label(phase.kind)}: months {start}–{finish} "
-                 f"({_months(finish - start)})", f"Provider: {partner_name(project, provider)}"]
+                 f"({years_and_months(finish - start)})", f"Provider: {partner_name(project, provider)}"]
         if phase.bundled:
             lines.append("Bundled with other phases")
         if on_path:
             lines.append("On the critical path")
         if phase.value_gbp:
-            lines.append(f"Value: £{phase.value_gbp:,}")
+            lines.append(f"Value: {money(phase.value_gbp)}")
         shapes.append(Rect(x_of(start), bar_top[pid], max(x_of(finish) - x_of(start), 1.5), bar_h,
                            colours.get(provider, theme.no_partner),
                            theme.critical if on_path else theme.outline,
@@ -256,7 +249,7 @@ def phase_map(project: Project, theme: Theme = DEFAULT, highlight: set[str] | No
         yc = lane_top[key] + lane_h / 2
         item = ("break_clauses", clause.id)
         tip = (f"Break clause {clause.id}: {label(clause.trigger)}\nFrom month "
-               f"{clause.earliest_month}, {clause.notice_months} months' notice\n"
+               f"{clause.earliest_month}, {notice(clause.notice_months)}\n"
                f"Compensation: {label(clause.compensation)}")
         shapes.append(_diamond(x, yc, r * 1.15, theme, item, tip))
         bold = clause.id in highlight
@@ -490,7 +483,8 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _describe(project: Project, sched: Schedule) -> str:
     names = {p.id: p.name for p in project.phases}
-    parts = [f"Contract map of {len(project.phases)} phases over {sched.contract_months} months."]
+    parts = [f"Contract map of {count(len(project.phases), 'phase')} over "
+             f"{count(sched.contract_months, 'month')}."]
     if sched.critical_path:
         parts.append("Critical path: " + " → ".join(names[p] for p in sched.critical_path) + ".")
     for pid in sched.order:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from wizard.formatting import count
 from wizard.model import Project, Risk
 from wizard.risk import BANDS, band_of, score
 from wizard.scene import (
@@ -233,7 +234,7 @@ def _describe(project: Project) -> str:
         return "Risk matrix with no risks yet."
     bands = Counter(band_of(score(r)) for r in project.risks)
     alloc = Counter(r.allocation.value for r in project.risks)
-    parts = [f"Risk matrix of {len(project.risks)} risks:"]
+    parts = [f"Risk matrix of {count(len(project.risks), 'risk')}:"]
     parts.append(", ".join(f"{bands[name]} {name}" for name, _ in reversed(BANDS)) + ";")
     parts.append(", ".join(f"{alloc[a.value]} {a.value}" for a in Allocation) + ".")
     highest = sorted(project.risks, key=lambda r: -score(r))[:5]
