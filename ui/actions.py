@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar
 
-from ui.pages.base import STEPS
+from wizard.steps import STEPS
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -44,13 +44,13 @@ _STEP_ACTIONS = tuple(
     ActionSpec(
         f"step_{i + 1}",
         "go",
-        f"&{i + 1}  {title.split(None, 1)[1]}",
+        f"&{i + 1}  {step.title}",
         (f"Ctrl+{(i + 1) % 10}",),  # the tenth step is Ctrl+0
         f"go_to_step_number:{i + 1}",
         f"Go to step {i + 1}",
         separator_before=(i == 0),
     )
-    for i, (_key, title) in enumerate(STEPS)
+    for i, step in enumerate(STEPS)
 )
 
 ACTIONS: tuple[ActionSpec, ...] = (

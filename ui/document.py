@@ -23,7 +23,6 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from wizard import errors
 from wizard.model import Project, reference_problems
-from wizard.schedule import dependency_pairs, loop_refusal, loops_added
 
 Path = tuple[str | int, ...]
 
@@ -117,6 +116,8 @@ class Document(QObject):
     # -- edits --------------------------------------------------------------------------------
     def set_value(self, path: Path, value: Any, text: str | None = None) -> None:
         """Set one field as an undoable step; raises ``EditError`` if the model refuses it."""
+        from wizard.schedule import dependency_pairs, loop_refusal, loops_added  # networkx: not at start-up
+
         old = get_at(self.project, path)
         if old == value and type(old) is type(value):
             return
@@ -142,6 +143,8 @@ class Document(QObject):
 
     def replace_project(self, new: Project, text: str) -> None:
         """Swap in a whole new project as one undoable step (validated first)."""
+        from wizard.schedule import loop_refusal, loops_added
+
         try:
             checked = Project.model_validate(new.model_dump())
         except ValidationError as err:

@@ -74,7 +74,9 @@ def test_build_from_nothing_save_reopen_and_undo_all(qtbot, tmp_path, monkeypatc
 
     # 1 Project ----------------------------------------------------------------------------------
     assert window.current_step() == "project"
-    assert "Give the project a title." in find(window, QLabel, "steps.todo").text()
+    todo = find(window, QLabel, "steps.todo")  # filled in once the window has painted
+    qtbot.waitUntil(lambda: "Give the project a title." in todo.text())
+    assert "Give the project a title." in todo.text()
     type_into(qtbot, find(window, QLineEdit, "project.title"), "Marshfield leisure partnership")
     _add_line(qtbot, window, "project.commissioners", "Marshfield District Council")
     type_into(qtbot, find(window, QLineEdit, "project.place"), "Marshfield – Ystradgynlais ŵ")

@@ -35,7 +35,6 @@ from wizard.thresholds import ACCREDITATION_FROM, OPEN_BOOK_FROM, SUBCONTRACT_TH
 
 class AccountabilityPage(StepPage):
     key = "accountability"
-    title = "Accountability and social impact"
 
     def __init__(self, document: Document, parent: QWidget | None = None):
         super().__init__(document, parent)
@@ -150,8 +149,6 @@ class AccountabilityPage(StepPage):
         self.refresh()
 
     def refresh(self) -> None:
-        if not hasattr(self, "social"):
-            return
         for fld in (*self.fields, self.threshold, self.sme_target):
             fld.refresh()
         self.kpis.refresh()

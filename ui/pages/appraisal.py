@@ -129,7 +129,6 @@ class CsfRatings(QWidget):
 
 class AppraisalPage(StepPage):
     key = "appraisal"
-    title = "Options appraisal and affordability"
 
     def __init__(self, document: Document, parent: QWidget | None = None):
         super().__init__(document, parent)
@@ -397,8 +396,6 @@ class AppraisalPage(StepPage):
 
     # refresh -----------------------------------------------------------------------------------
     def refresh(self) -> None:
-        if not hasattr(self, "view"):
-            return
         project = self.document.project
         self._appraisal = appraise(project)
         for fld in (self.period, self.base_year):

@@ -41,7 +41,6 @@ def typical_clause_change(clause: BreakClause, info: catalog.ClauseInfo) -> dict
 
 class BreakClausesPage(ListPage):
     key = "break_clauses"
-    title = "Break clauses"
     collection = "break_clauses"
     noun = "break clause"
     prefix = "B"

@@ -259,8 +259,6 @@ class ListPage(StepPage):
             self.selectionChanged.emit(self.collection, item_id)
 
     def refresh(self) -> None:
-        if not hasattr(self, "table"):
-            return  # the base class connects before the widgets exist
         self.table.refresh()
         if self._sized:
             self._fit_name_column()  # a longer name just typed is shown whole

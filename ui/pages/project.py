@@ -36,7 +36,6 @@ from wizard.vocab import BusinessCaseStage, DeliveryModel, RiskAppetite
 
 class ProjectPage(StepPage):
     key = "project"
-    title = "Project"
 
     def __init__(self, document: Document, parent: QWidget | None = None):
         super().__init__(document, parent)
@@ -150,8 +149,6 @@ class ProjectPage(StepPage):
             self.option_detail.set_item(path)
 
     def refresh(self) -> None:
-        if not hasattr(self, "option_detail"):
-            return
         for fld in self.fields.values():
             fld.refresh()
         other = self.document.project.project.delivery_model is DeliveryModel.OTHER

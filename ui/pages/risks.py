@@ -75,9 +75,28 @@ def provider_choices(document):
     return choices
 
 
+class SupportToggle(CheckField):
+    """The "offer contingent support" box, bound to a risk's ``contingent_support``: it stands
+    for "is not None", so ticking adds an empty ``ContingentSupport`` and clearing removes it,
+    each one undoable step."""
+
+    def commit(self, revert_on_error: bool = True) -> bool:
+        if self.path is None:
+            return False
+        on = self.editor.isChecked()
+        risk = self.document.project.risks[self.path[1]]
+        words = "Add" if on else "Remove"
+        try:
+            self.document.set_value(self.path, ContingentSupport() if on else None,
+                                    f"{words} contingent support for {risk.id}")
+        except EditError as err:
+            self.show_error(str(err))
+            return False
+        return True
+
+
 class RisksPage(ListPage):
     key = "risks"
-    title = "Risks"
     collection = "risks"
     noun = "risk"
     prefix = "R"
@@ -140,10 +159,8 @@ class RisksPage(ListPage):
         self.support_box.setToolTip("Public support triggered only by named low-probability, "
                                     "high-impact events (the Thames Tideway pattern)")
         support = QFormLayout(self.support_box)
-        self.support_on = CheckField(doc, None, "risks.contingent", "Offer contingent public "
-                                     "support for named events")
-        # The checkbox stands for "contingent_support is not None"; it edits through _toggle.
-        self.support_on.commit = self._toggle_support  # type: ignore[method-assign]
+        self.support_on = SupportToggle(doc, None, "risks.contingent", "Offer contingent public "
+                                        "support for named events")
         self.support_events = StringListField(doc, None, "risks.contingent.events",
                                               "Trigger events")
         self.support_cap = MoneyField(doc, None, "risks.contingent.cap", "Cap")
@@ -156,22 +173,6 @@ class RisksPage(ListPage):
         layout.addWidget(self.support_box)
         self.money_box = RiskMoneyBox(doc)  # the quantified risk (probability, cost range)
         layout.addWidget(self.money_box)
-
-    # contingent support ------------------------------------------------------------------------
-    def _toggle_support(self, revert_on_error: bool = True) -> bool:
-        path = self.item_path()
-        if path is None:
-            return False
-        on = self.support_on.editor.isChecked()
-        value = ContingentSupport() if on else None
-        words = "Add" if on else "Remove"
-        try:
-            self.document.set_value((*path, "contingent_support"), value,
-                                    f"{words} contingent support for {self.table.current_id()}")
-        except EditError as err:
-            self.support_on.show_error(str(err))
-            return False
-        return True
 
     def refresh_extra(self) -> None:
         path = self.item_path()

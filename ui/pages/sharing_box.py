@@ -25,7 +25,6 @@ from ui.widgets.money_fields import PercentField
 from ui.widgets.sensitive_box import SensitiveBox
 from wizard.formatting import money, signed_money
 from wizard.model import MAX_APPRAISAL_YEARS, Project
-from wizard.sharing_effect import sharing_effect
 from wizard.sharing_model import (
     SHARING_MODELS,
     GainShare,
@@ -258,6 +257,9 @@ def summary_text(project: Project) -> str:
     s = project.sharing
     if s.is_empty:
         return "Nothing is shared yet."
+    # the appraisal's modules (numpy, networkx) load when something is shared, not at start-up
+    from wizard.sharing_effect import sharing_effect
+
     effect = sharing_effect(project)
     r = effect.result
     parts = [f"Public return {money(r.total_return_gbp)} over {len(r.years)} years "

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.document import Document
-from ui.pages.base import STEPS
+from wizard.steps import STEPS
 from ui.workshop.decision_log import Clock, DecisionLog, LogView, local_now
 from ui.workshop.theme import (
     DEFAULT_SCALE,
@@ -47,12 +47,14 @@ from ui.workshop.timer import StepTimer
 from wizard.workshop import vote_spread
 
 if TYPE_CHECKING:  # loaded when workshop mode first opens: keeps networkx out of the start-up
+    from ui.widgets.findings_panel import FindingsPanel
     from ui.workshop.capture import PhaseCapture, RiskCapture
+    from wizard.scene import Scene
 
 SCALE_KEY = "workshop/scale"
 MAX_TEXT_SCALE = 4.0  # the graph's text at most this much larger than its layout
-STEP_TITLES = {key: title.split(None, 1)[1] for key, title in STEPS}
-STEP_NUMBERS = {key: n for n, (key, _title) in enumerate(STEPS, start=1)}
+STEP_TITLES = {s.key: s.title for s in STEPS}
+STEP_NUMBERS = {s.key: s.number for s in STEPS}
 HINT = "F11 leave  ·  F9 findings  ·  T timer  ·  Ctrl+= / Ctrl+− type size"
 
 # The workshop window's own keys: (what it does, shortcuts, slot name); Help lists them too.
@@ -75,17 +77,6 @@ def help_rows() -> list[tuple[str, str, str]]:
 # Main-window commands that also work in the workshop window.
 SHARED_ACTIONS = ("undo", "redo", "save", "save_as", "next_step", "back_step",
                   *(f"step_{n}" for n in range(1, len(STEPS) + 1)))
-
-
-def _graph_widget() -> QWidget:
-    """The graph view (ui.widgets.scene_view.SceneView) or, without it, a plain label."""
-    try:
-        from ui.widgets.scene_view import SceneView
-    except ImportError:
-        label = QLabel("The graph view is not available in this build.")
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        return label
-    return SceneView()
 
 
 class WorkshopView(QWidget):
@@ -119,11 +110,12 @@ class WorkshopView(QWidget):
         top.addSpacing(24)
         top.addWidget(hint, 1)
 
-        self.graph = _graph_widget()
-        self.graph.setObjectName("workshop.graph")
-        if hasattr(self.graph, "itemClicked"):
-            self.graph.itemClicked.connect(self._graph_clicked)
+        from ui.widgets.scene_view import SceneView
         from ui.workshop.capture import PhaseCapture, RiskCapture
+
+        self.graph = SceneView()
+        self.graph.setObjectName("workshop.graph")
+        self.graph.itemClicked.connect(self._graph_clicked)
 
         self.risks = RiskCapture(document, log)
         self.phases = PhaseCapture(document, log)
@@ -135,7 +127,7 @@ class WorkshopView(QWidget):
         for widget in (self.risks, self.phases, self.other):
             self.panels.addWidget(widget)
         self.log_view = LogView(document)
-        self.findings: QWidget | None = None
+        self.findings: FindingsPanel | None = None
 
         left = QVBoxLayout()
         left.addWidget(self.graph, 4)
@@ -170,11 +162,9 @@ class WorkshopView(QWidget):
         self.set_scale(self.scale)
         self.set_step(self.step)
 
-    def _findings_panel(self) -> QWidget | None:
-        try:
-            from ui.widgets.findings_panel import FindingsPanel
-        except ImportError:
-            return None
+    def _findings_panel(self) -> FindingsPanel:
+        from ui.widgets.findings_panel import FindingsPanel
+
         panel = FindingsPanel(self.document)
         panel.setObjectName("workshopFindings")
         panel.itemRequested.connect(self.select_item)
@@ -222,15 +212,15 @@ class WorkshopView(QWidget):
     def _graph_clicked(self, kind: str, item_id: str) -> None:
         self.select_item(kind, item_id)
 
-    def scene(self):
-        """The scene the graph shows now (a ``wizard.scene.Scene``): on the risk step its text,
-        once the view fits the graph to its space, is at least the workshop's type size."""
+    def scene(self) -> Scene:
+        """The scene the graph shows now: on the risk step its text, once the view fits the
+        graph to its space, is at least the workshop's type size."""
         theme = graph_theme(self.palette, self.graph_scale())
         if self.step != "risks":
             return self._build_scene(theme)
         return self._scene_with_readable_text(theme)
 
-    def _build_scene(self, theme):
+    def _build_scene(self, theme) -> Scene:
         from wizard.graphs import phase_map, risk_matrix
 
         project = self.document.project
@@ -319,8 +309,7 @@ class WorkshopView(QWidget):
             self._stale = True
             return
         self._stale = False
-        if hasattr(self.graph, "set_scene"):
-            self.graph.set_scene(self.scene())
+        self.graph.set_scene(self.scene())
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
@@ -351,8 +340,6 @@ class WorkshopView(QWidget):
         """Show or hide the findings of the current step; True when now shown."""
         if self.findings is None:
             self.findings = self._findings_panel()
-            if self.findings is None:
-                return False
             self.findings.hide()
         self.findings.setVisible(not self.findings.isVisible())
         return self.findings.isVisible()
