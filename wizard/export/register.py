@@ -6,7 +6,10 @@ prefixed with an apostrophe.
 
 Import: ``read_register(path, project)`` parses a CSV or XLSX file into a ``RegisterPreview``:
 one ``ParsedRow`` per data row with the risk it would become and its status (added, changed,
-unchanged, refused, with a clear error per refused row naming the row and the column). Only
+unchanged, refused, with a clear error per refused row naming the row and the column). The
+priced columns (probability in %, with a decimal point or comma; the cost range in whole
+pounds, with or without £ and thousands separators) read back; the expected cost is worked out
+from them, so the import ignores it and the preview's ``notes`` say so. Only
 the columns the file has change a risk: a slim register of ``id,title,likelihood,impact``
 leaves the description, mitigation, owner, phases and the ``sensitive`` flag as they were.
 A cell holding the public edition's placeholder ("[Withheld …]") refuses its row, so reading
@@ -20,6 +23,7 @@ import csv
 import datetime as dt
 import io
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,6 +36,7 @@ from wizard.redact import PLACEHOLDER_START, redact
 from wizard.vocab import Allocation, RiskCategory, RiskResponse, WorkshopStatus, label
 
 from wizard.export.register_export import COLUMNS as _LABELLED
+from wizard.export.register_export import DERIVED, PRICED_COLUMNS, WITHHELD
 from wizard.export.register_export import (  # noqa: F401 - the export, kept importable from here
     _FORMULA_START,
     export_register,
@@ -42,12 +47,26 @@ from wizard.export.register_export import (  # noqa: F401 - the export, kept imp
 COLUMNS: tuple[str, ...] = tuple(key for key, _ in _LABELLED)
 REQUIRED = ("title",)
 MAX_FILE_BYTES = 50 * 1024 * 1024
+def _fold(text: str) -> str:
+    return "_".join(text.strip().casefold().replace("(", " ").replace(")", " ").split())
+
+
 # a header cell, folded (see _fold), -> the column it names: the keys and the labels both read
 _HEADER_NAMES = {**{key: key for key in COLUMNS},
-                 **{_label.casefold().replace(" ", "_"): key for key, _label in _LABELLED},
+                 **{_fold(_label): key for key, _label in _LABELLED},
                  "public_share": "public_share", "public_share_%": "public_share", "risk": "title",
                  "workshop_status": "status", "workshop": "status"}
 HEADER_SEARCH_ROWS = 5  # a marking or title line may sit above the header row
+
+
+# how an error names a column whose key does not read as words
+_WORDS = {"probability_pct": "probability", "cost_min_gbp": "cost low",
+          "cost_likely_gbp": "cost most likely", "cost_max_gbp": "cost high",
+          "expected_cost": "expected cost"}
+DERIVED_NOTES = {
+    "expected_cost": "The expected cost column is worked out from the probability and the cost "
+                     "range, so the import does not read it: change those to change it.",
+}
 
 
 class RegisterFileError(ValueError):
@@ -86,6 +105,7 @@ class RegisterPreview:
     source: str
     rows: list[ParsedRow]
     columns: tuple[str, ...] = ()  # the columns the file has (only these change anything)
+    notes: tuple[str, ...] = ()  # what the import does not read, and why
 
     @property
     def good(self) -> list[ParsedRow]:
@@ -181,10 +201,6 @@ def _read_table(path: Path) -> list[list[str]]:
     raise RegisterFileError(f"Cannot read '{path.name}': use a .csv or .xlsx file")
 
 
-def _fold(text: str) -> str:
-    return "_".join(text.strip().casefold().replace("(", " ").replace(")", " ").split())
-
-
 def _header(table: list[list[str]]) -> tuple[int, list[str]]:
     """(index of the header row, the column each cell names or ""); the header is the first row,
     or a later one of the first few when lines such as a protective marking sit above it."""
@@ -230,6 +246,31 @@ def _int(text: str, column: str, low: int, high: int) -> int:
     return value
 
 
+def _pounds(text: str, column: str) -> int:
+    """Whole pounds as a spreadsheet saves them in any locale: 1250000, £1,250,000,
+    1.250.000 or 1 250 000 (a thousands separator), 1250000.00."""
+    value = text.strip().replace("£", "").replace("\u00a0", " ").replace("\u202f", " ").strip()
+    if re.fullmatch(r"\d{1,3}(?:([,. ])\d{3})(?:\1\d{3})*", value):
+        value = re.sub(r"[,. ]", "", value)
+    else:
+        value = re.sub(r"[.,]0{1,2}$", "", value)
+    if not value.isdigit():
+        raise ValueError(f"{column} '{clip(text)}' is not an amount in whole pounds")
+    return int(value)
+
+
+def _percent(text: str, column: str) -> float:
+    """A probability in %: 12.5, 12,5 (a decimal comma) or 12.5%."""
+    value = text.strip().rstrip("%").strip().replace(",", ".")
+    try:
+        number = float(value)
+    except ValueError:
+        raise ValueError(f"{column} '{clip(text)}' is not a number") from None
+    if not 0 <= number <= 100:
+        raise ValueError(f"{column} {clip(text)} is outside 0–100")
+    return number
+
+
 def _phase_names(text: str, ids: set[str], by_name: dict[str, str]) -> list[str]:
     """The phases of a cell, separated by ';' (a name may hold a comma), or by ',' when a
     ';'-separated part is not a phase but its comma-separated pieces are."""
@@ -270,7 +311,7 @@ def read_register(path: str | os.PathLike[str], project: Project) -> RegisterPre
     taken = set(existing)
     rows: list[ParsedRow] = []
     seen_in_file: dict[str, int] = {}
-    present = {h for h in header if h}
+    present = {h for h in header if h and h not in DERIVED}
     current = {r.id: r for r in project.risks}
     for number, raw in enumerate(table[1:], start=start + 2):
         if not any(raw):
@@ -279,10 +320,12 @@ def read_register(path: str | os.PathLike[str], project: Project) -> RegisterPre
         parsed = ParsedRow(number, values)
         rows.append(parsed)
         errors = parsed.errors
+        placeheld: set[str] = set()  # columns holding the public edition's placeholder
         for column, text in values.items():
-            if text.lstrip().startswith(PLACEHOLDER_START):
+            if text.lstrip().startswith(PLACEHOLDER_START) or (column in PRICED_COLUMNS and text == WITHHELD):
+                placeheld.add(column)
                 errors.append(
-                    f"Row {number}: {column.replace('_', ' ')} holds the public edition's "
+                    f"Row {number}: {_WORDS.get(column, column.replace('_', ' '))} holds the public edition's "
                     "placeholder, not a value: import from the internal edition of the register"
                 )
         data: dict[str, Any] = {}
@@ -310,10 +353,14 @@ def read_register(path: str | os.PathLike[str], project: Project) -> RegisterPre
             ("likelihood", lambda t: _int(t, "likelihood", 1, 5)),
             ("impact", lambda t: _int(t, "impact", 1, 5)),
             ("public_share", lambda t: _int(t.rstrip("%"), "public share", 0, 100)),
+            ("probability_pct", lambda t: _percent(t, _WORDS["probability_pct"])),
+            ("cost_min_gbp", lambda t: _pounds(t, _WORDS["cost_min_gbp"])),
+            ("cost_likely_gbp", lambda t: _pounds(t, _WORDS["cost_likely_gbp"])),
+            ("cost_max_gbp", lambda t: _pounds(t, _WORDS["cost_max_gbp"])),
         ]
         for column, convert in checks:
             text = values.get(column, "")
-            if text:
+            if text and column not in placeheld:
                 try:
                     data[column] = convert(text)
                 except ValueError as err:
@@ -371,7 +418,8 @@ def read_register(path: str | os.PathLike[str], project: Project) -> RegisterPre
             first = err.errors()[0]
             where = ".".join(clip(str(x)) for x in first["loc"]) or "row"
             errors.append(f"Row {number}: {where}: {first['msg']}")
-    return RegisterPreview(str(path.name), rows, tuple(h for h in header if h))
+    notes = tuple(DERIVED_NOTES[h] for h in dict.fromkeys(header) if h in DERIVED)
+    return RegisterPreview(str(path.name), rows, tuple(h for h in header if h and h not in DERIVED), notes)
 
 
 def apply_import(project: Project, preview: RegisterPreview) -> Project:
