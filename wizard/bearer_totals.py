@@ -19,14 +19,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from wizard.model import Project
-from wizard.risk_exposure import NOBODY, expected_cost, holders, priced
+from wizard.risk_exposure import NOBODY, NOBODY_NAMED, expected_cost, holders, priced
 from wizard.vocab import Allocation
 
 # The labels of the totals, shared with the business case's exposure tables
 PUBLIC_SIDE = "Public side"
 PRIVATE_SIDE = "Private side"
 ALL_PRICED = "All priced risks"
-NOBODY_NAMED = "No partner named"
 EXPECTED_COST = "Expected cost"
 SOURCES = (Allocation.PUBLIC, Allocation.SHARED, Allocation.PRIVATE)  # the columns, in order
 
@@ -73,7 +72,7 @@ def bearer_totals(project: Project) -> BearerTotals:
             side_sums[side][column] += cost * fraction
     ranked = sorted(sums, key=lambda h: order.get(h, len(order)))
     bearers = tuple(
-        BearerTotal(h, names.get(h, NOBODY_NAMED) if h != NOBODY else NOBODY_NAMED,
+        BearerTotal(h, names.get(h, NOBODY_NAMED),
                     "mixed" if len(sides[h]) > 1 else next(iter(sides[h])), tuple(sums[h]))
         for h in ranked)
     public = BearerTotal(NOBODY, PUBLIC_SIDE, "", tuple(side_sums["public"]))

@@ -31,6 +31,7 @@ DEFAULT_SEED = 20_250_224
 PERCENTILES = (50, 80, 90)
 BLOCK_CELLS = 2_000_000  # iterations x risks simulated at once (about 16 MB a block)
 NOBODY = ""  # the holder id of risk no partner is named for
+NOBODY_NAMED = "No partner named"  # how a table names that holder
 
 
 def priced(risk: Risk) -> bool:
@@ -214,7 +215,7 @@ def simulate(project: Project, iterations: int = DEFAULT_ITERATIONS,
     expected_by_holder = weights[:, 2:].T @ np.array([c.expected_gbp for c in costs]) if n else []
     partners = tuple(
         PartnerExposure(
-            h, names.get(h, "No partner named"),
+            h, names.get(h, NOBODY_NAMED),
             "mixed" if len(sides[h]) > 1 else next(iter(sides[h])),
             _distribution(sums[:, 2 + column[h]], float(expected_by_holder[column[h]])),
         )

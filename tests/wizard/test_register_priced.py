@@ -222,3 +222,15 @@ def test_bad_priced_cells_are_refused_naming_row_and_column(tmp_path):
     assert len(errors[2]) == 1 and "Row 4" in errors[2][0] and "minimum <= most likely" in errors[2][0]
     assert errors[3] == ["Row 5: probability holds the public edition's placeholder, not a "
                          "value: import from the internal edition of the register"]
+
+
+def test_a_private_share_with_no_bearer_is_totalled_as_nobody_named():
+    project = _project()
+    project.risks[0].private_bearer = None  # R1's private 60% now has no partner to carry it
+    totals = bearer_totals(project)
+    assert [(b.name, b.side, b.by_source) for b in totals.bearers] == [
+        ("Marshfield Council", "public", (12_000, 40_000, 0)),
+        ("Ops Ltd", "private", (0, 0, 30_000)),
+        ("No partner named", "private", (0, 60_000, 0)),
+    ]
+    assert totals.private.expected_gbp == pytest.approx(90_000)
