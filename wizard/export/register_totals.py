@@ -12,6 +12,8 @@ include a withheld probability and cost range, and the sheet says why it has non
 
 from __future__ import annotations
 
+import math
+
 from wizard.bearer_totals import EXPECTED_COST, BearerTotal, bearer_totals, withheld_count
 from wizard.model import Project
 
@@ -19,6 +21,7 @@ TOTALS_SHEET = "Totals by bearer"
 TITLE = "Expected cost of the priced risks by who bears it"
 HEADER = ("Bearer", "Side", "From public risks (£)", "From shared risks (£)",
           "From private risks (£)", f"{EXPECTED_COST} (£)")
+WIDTHS = (34, 11, 17, 17, 17, 17)  # characters
 SIDES = {"public": "Public", "private": "Private", "mixed": "Both sides", "": ""}
 EXPLAINED = ("Expected cost = probability × (low + most likely + high) ÷ 3, in whole pounds. "
              "A shared risk is split by its public share: the public part to its owner when a "
@@ -66,6 +69,9 @@ def totals_sheet(sheet, project: Project, edition: str, mark: str) -> None:
     from wizard.export.register_export import MONEY_FORMAT, _safe
 
     notes, rows, total_rows = totals_rows(project, edition)
+    sheet.page_setup.orientation = "landscape"  # printed on one page wide
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
     bold = Font(bold=True)
     if mark:
         sheet.append([mark])
@@ -80,9 +86,8 @@ def totals_sheet(sheet, project: Project, edition: str, mark: str) -> None:
                           end_column=len(HEADER))
         cell = sheet.cell(row=sheet.max_row, column=1)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-        sheet.row_dimensions[sheet.max_row].height = 15 * (1 + len(note) // 110)
-    widths = (34, 12, 20, 20, 20, 20)
-    for column, width in enumerate(widths, start=1):
+        sheet.row_dimensions[sheet.max_row].height = 15 * math.ceil(len(note) * 1.1 / sum(WIDTHS)) + 3
+    for column, width in enumerate(WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
     if not rows:
         return
