@@ -3,7 +3,11 @@
 Words, not codes (Land availability, Tolerate); risks sorted by score, highest first; owners
 and phases by name; a bold, frozen header row with a filter; column widths and wrapped text;
 likelihood, impact, score and band in the band's colour; the allocation with the public share;
-beside the register, sheets of the phases and the break clauses. The internal register carries
+the quantified risk (probability in %, the cost range low / most likely / high and the expected
+cost, in whole pounds with the money format); beside the register, a sheet of totals by bearer
+(``wizard.export.register_totals``) and sheets of the phases and the break clauses. The
+expected cost is derived: the import reads every other column back and ignores it. The public
+edition prints "Withheld" for a withheld risk's probability, cost range and expected cost. The internal register carries
 the protective marking (``wizard.export.editions.marking``) on a first line above the header,
 in the sheets' print headers and in the workbook's properties; the public one is built from the
 redacted copy. Every column is one the import reads back (``wizard.export.register``), so a
