@@ -43,6 +43,8 @@ class ImportRisksDialog(QDialog):
         columns = ", ".join(c.replace("_", " ") for c in preview.columns)
         summary += (f". Only the file's columns ({columns}) change existing risks; "
                     "nothing is imported until you confirm, and Undo takes it back.")
+        for note in preview.notes:  # columns the import does not read (derived ones)
+            summary += f" {note}"
         self.summary = QLabel(summary)
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)

@@ -37,7 +37,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
 
 
 def preview_lines(preview) -> list[str]:
-    lines = [f"{preview.source}: {preview.summary()}"]
+    lines = [f"{preview.source}: {preview.summary()}", *(f"  note: {n}" for n in preview.notes)]
     for row in preview.rows:
         rid = row.risk.id if row.risk is not None else row.values.get("id", "") or "(no id)"
         if row.status == "refused":

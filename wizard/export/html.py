@@ -62,9 +62,9 @@ def _render(case: BusinessCase, project: Project) -> str:
         f"<style>{CSS}</style>",
         "</head>",
         "<body>",
-        *_marking(case.edition),
         '<a class="skip" href="#main">Skip to the business case</a>',
         "<header>",
+        *_marking(case.edition),  # inside the banner landmark: all content sits in a landmark
         f'<p class="kicker">{_text(cover.kicker)}</p>',
         f"<h1>{_text(cover.title)}</h1>",
         f"<p>{_text(cover.commissioners)}</p>",
@@ -109,7 +109,8 @@ def _render(case: BusinessCase, project: Project) -> str:
             out.append(_figure(block, project))
     if open_section:
         out.append("</section>")
-    out += ["</main>", *_marking(case.edition), "</body>", "</html>", ""]
+    foot = _marking(case.edition)
+    out += ["</main>", *(["<footer>", *foot, "</footer>"] if foot else []), "</body>", "</html>", ""]
     return "\n".join(out)
 
 

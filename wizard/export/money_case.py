@@ -14,6 +14,7 @@ from __future__ import annotations
 from wizard import optimism_bias
 from wizard.affordability import Affordability, affordability
 from wizard.appraisal import Appraisal, appraise
+from wizard.bearer_totals import ALL_PRICED, EXPECTED_COST, PRIVATE_SIDE, PUBLIC_SIDE
 from wizard.export.content import Block, Figure, Heading, Para, Table
 from wizard.formatting import listing, percent, signed_money
 from wizard.model import Project
@@ -197,17 +198,18 @@ class MoneyCase:
         blocks.append(Para(self.fill("quantified_intro", iterations=f"{e.iterations:,}",
                                      seed=str(e.seed))))
         rows = tuple(
-            (label, signed_money(d.expected_gbp), signed_money(d.p50_gbp), signed_money(d.p80_gbp), signed_money(d.p90_gbp))
-            for label, d in (("Public side", e.public), ("Private side", e.private),
-                             ("All priced risks", e.total)))
-        header = ("Who bears it", "Expected cost", "P50", "P80", "P90")
+            (label, signed_money(d.expected_gbp), signed_money(d.p50_gbp), signed_money(d.p80_gbp),
+             signed_money(d.p90_gbp))
+            for label, d in ((PUBLIC_SIDE, e.public), (PRIVATE_SIDE, e.private),
+                             (ALL_PRICED, e.total)))
+        header = ("Who bears it", EXPECTED_COST, "P50", "P80", "P90")
         widths = (0.32, 0.17, 0.17, 0.17, 0.17)
         blocks.append(Table("Table: risk exposure by side", header, rows, widths, "exposure",
                             numeric=(1, 2, 3, 4)))
         rows = tuple((p.name, p.side.capitalize(), signed_money(p.distribution.expected_gbp),
                       signed_money(p.distribution.p80_gbp)) for p in e.by_partner)
         blocks.append(Table("Table: expected cost and P80 exposure per partner",
-                            ("Partner", "Side", "Expected cost", "P80"), rows,
+                            ("Partner", "Side", EXPECTED_COST, "P80"), rows,
                             (0.46, 0.14, 0.2, 0.2), "exposure-partners", numeric=(2, 3)))
         blocks.append(Figure("exposure_curve", "Figure: the risk exposure curve, public and "
                              "private"))

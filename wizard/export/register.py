@@ -6,7 +6,10 @@ prefixed with an apostrophe.
 
 Import: ``read_register(path, project)`` parses a CSV or XLSX file into a ``RegisterPreview``:
 one ``ParsedRow`` per data row with the risk it would become and its status (added, changed,
-unchanged, refused, with a clear error per refused row naming the row and the column). Only
+unchanged, refused, with a clear error per refused row naming the row and the column). The
+priced columns (probability in %, with a decimal point or comma; the cost range in whole
+pounds, with or without £ and thousands separators) read back; the expected cost is worked out
+from them, so the import ignores it and the preview's ``notes`` say so. Only
 the columns the file has change a risk: a slim register of ``id,title,likelihood,impact``
 leaves the description, mitigation, owner, phases and the ``sensitive`` flag as they were.
 A cell holding the public edition's placeholder ("[Withheld …]") refuses its row, so reading
@@ -32,7 +35,8 @@ from wizard.formatting import clip
 from wizard.redact import PLACEHOLDER_START, redact
 
 from wizard.export.register_export import COLUMNS as _LABELLED
-from wizard.export.register_row import Lookup, RegisterRow, read_row
+from wizard.export.register_export import DERIVED, PRICED_COLUMNS, WITHHELD
+from wizard.export.register_row import COLUMN_WORDS, Lookup, RegisterRow, read_row
 from wizard.export.register_export import (  # noqa: F401 - the export, kept importable from here
     _FORMULA_START,
     export_register,
@@ -43,15 +47,25 @@ from wizard.export.register_export import (  # noqa: F401 - the export, kept imp
 COLUMNS: tuple[str, ...] = tuple(key for key, _ in _LABELLED)
 REQUIRED = ("title",)
 MAX_FILE_BYTES = 50 * 1024 * 1024
+def _fold(text: str) -> str:
+    return "_".join(text.strip().casefold().replace("(", " ").replace(")", " ").split())
+
+
 # a header cell, folded (see _fold), -> the column it names: the keys and the labels both read
 _HEADER_NAMES = {**{key: key for key in COLUMNS},
-                 **{_label.casefold().replace(" ", "_"): key for key, _label in _LABELLED},
+                 **{_fold(_label): key for key, _label in _LABELLED},
                  "public_share": "public_share", "public_share_%": "public_share", "risk": "title",
                  "workshop_status": "status", "workshop": "status"}
 HEADER_SEARCH_ROWS = 5  # a marking or title line may sit above the header row
 # the columns whose blank cell clears the value (a blank score, choice or flag leaves it)
 CLEARED_BY_BLANK = frozenset({"title", "description", "mitigation", "withheld_reason",
                               "withheld_until", "owner", "private_bearer", "phases"})
+
+
+DERIVED_NOTES = {
+    "expected_cost": "The expected cost column is worked out from the probability and the cost "
+                     "range, so the import does not read it: change those to change it.",
+}
 
 
 class RegisterFileError(ValueError):
@@ -90,6 +104,7 @@ class RegisterPreview:
     source: str
     rows: list[ParsedRow]
     columns: tuple[str, ...] = ()  # the columns the file has (only these change anything)
+    notes: tuple[str, ...] = ()  # what the import does not read, and why
 
     @property
     def good(self) -> list[ParsedRow]:
@@ -185,10 +200,6 @@ def _read_table(path: Path) -> list[list[str]]:
     raise RegisterFileError(f"Cannot read '{path.name}': use a .csv or .xlsx file")
 
 
-def _fold(text: str) -> str:
-    return "_".join(text.strip().casefold().replace("(", " ").replace(")", " ").split())
-
-
 def _header(table: list[list[str]]) -> tuple[int, list[str]]:
     """(index of the header row, the column each cell names or ""); the header is the first row,
     or a later one of the first few when lines such as a protective marking sit above it."""
@@ -223,7 +234,7 @@ def read_register(path: str | os.PathLike[str], project: Project) -> RegisterPre
     taken = set(existing)
     rows: list[ParsedRow] = []
     seen_in_file: dict[str, int] = {}
-    present = {h for h in header if h}
+    present = {h for h in header if h and h not in DERIVED}
     current = {r.id: r for r in project.risks}
     for number, raw in enumerate(table[1:], start=start + 2):
         if not any(raw):
@@ -232,10 +243,12 @@ def read_register(path: str | os.PathLike[str], project: Project) -> RegisterPre
         parsed = ParsedRow(number, values)
         rows.append(parsed)
         errors = parsed.errors
+        placeheld: set[str] = set()  # columns holding the public edition's placeholder
         for column, text in values.items():
-            if text.lstrip().startswith(PLACEHOLDER_START):
+            if text.lstrip().startswith(PLACEHOLDER_START) or (column in PRICED_COLUMNS and text == WITHHELD):
+                placeheld.add(column)
                 errors.append(
-                    f"Row {number}: {column.replace('_', ' ')} holds the public edition's "
+                    f"Row {number}: {COLUMN_WORDS.get(column, column.replace('_', ' '))} holds the public edition's "
                     "placeholder, not a value: import from the internal edition of the register"
                 )
         rid = values.get("id", "").strip()
@@ -252,7 +265,7 @@ def read_register(path: str | os.PathLike[str], project: Project) -> RegisterPre
         # Only the columns the file has change anything; a blank cell clears a text, the owner,
         # the phases or the date, and leaves a score, a choice or the sensitive flag as it is.
         cells = {c: values[c] for c in present & set(RegisterRow.model_fields)
-                 if values[c].strip() or c in CLEARED_BY_BLANK}
+                 if c not in placeheld and (values[c].strip() or c in CLEARED_BY_BLANK)}
         data, problems = read_row(number, cells, lookup)
         errors += problems
         if ("title" in present or not parsed.replaces) and not values.get("title", "").strip():
@@ -270,7 +283,8 @@ def read_register(path: str | os.PathLike[str], project: Project) -> RegisterPre
         except ValidationError as err:
             field, words = explain(err.errors(include_url=False)[0])
             errors.append(f"Row {number}: {sentence(field.replace('_', ' ') or 'the row', words)}")
-    return RegisterPreview(str(path.name), rows, tuple(h for h in header if h))
+    notes = tuple(DERIVED_NOTES[h] for h in dict.fromkeys(header) if h in DERIVED)
+    return RegisterPreview(str(path.name), rows, tuple(h for h in header if h and h not in DERIVED), notes)
 
 
 def apply_import(project: Project, preview: RegisterPreview) -> Project:

@@ -14,6 +14,7 @@ Only the cells passed in are read; ``values(row)`` returns what they set, for ``
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
@@ -38,9 +39,16 @@ YES = ("yes", "y", "true", "1")
 NO = ("no", "n", "false", "0")
 
 
+# how a message names a column whose key does not read as words
+COLUMN_WORDS = {"probability_pct": "probability", "cost_min_gbp": "cost low",
+                "cost_likely_gbp": "cost most likely", "cost_max_gbp": "cost high",
+                "expected_cost": "expected cost"}
+
+
 def _words(info: ValidationInfo) -> str:
-    """The column as a message names it: 'public share'."""
-    return str(info.field_name).replace("_", " ")
+    """The column as a message names it: 'public share', 'cost low'."""
+    name = str(info.field_name)
+    return COLUMN_WORDS.get(name, name.replace("_", " "))
 
 
 def _choice(enum: type[Enum]) -> BeforeValidator:
@@ -80,6 +88,31 @@ def _whole(name: str) -> BeforeValidator:
         return value
 
     return BeforeValidator(read)
+
+
+def _pounds(text: Any, info: ValidationInfo) -> int:
+    """Whole pounds as a spreadsheet saves them in any locale: 1250000, £1,250,000,
+    1.250.000 or 1 250 000 (a thousands separator), 1250000.00."""
+    value = str(text).strip().replace("£", "").replace("\u00a0", " ").replace("\u202f", " ").strip()
+    if re.fullmatch(r"\d{1,3}(?:([,. ])\d{3})(?:\1\d{3})*", value):
+        value = re.sub(r"[,. ]", "", value)
+    else:
+        value = re.sub(r"[.,]0{1,2}$", "", value)
+    if not value.isdigit():
+        raise ValueError(f"{_words(info)} '{clip(str(text))}' is not an amount in whole pounds")
+    return int(value)
+
+
+def _percent(text: Any, info: ValidationInfo) -> float:
+    """A probability in %: 12.5, 12,5 (a decimal comma) or 12.5%."""
+    value = str(text).strip().rstrip("%").strip().replace(",", ".")
+    try:
+        number = float(value)
+    except ValueError:
+        raise ValueError(f"{_words(info)} '{clip(str(text))}' is not a number") from None
+    if not 0 <= number <= 100:
+        raise ValueError(f"{_words(info)} {clip(str(text))} is outside 0–100")
+    return number
 
 
 def _yes_no(text: Any, info: ValidationInfo) -> bool:
@@ -163,6 +196,10 @@ class RegisterRow(BaseModel):
     likelihood: Annotated[int | None, _whole("likelihood")] = None
     impact: Annotated[int | None, _whole("impact")] = None
     public_share: Annotated[int | None, _whole("public_share")] = None
+    probability_pct: Annotated[float | None, BeforeValidator(_percent)] = None
+    cost_min_gbp: Annotated[int | None, BeforeValidator(_pounds)] = None
+    cost_likely_gbp: Annotated[int | None, BeforeValidator(_pounds)] = None
+    cost_max_gbp: Annotated[int | None, BeforeValidator(_pounds)] = None
     sensitive: Annotated[bool | None, BeforeValidator(_yes_no)] = None
     withheld_until: Annotated[dt.date | None, BeforeValidator(_date)] = None
     owner: str | None = None
