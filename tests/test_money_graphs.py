@@ -11,7 +11,8 @@ import pytest
 from tests import test_painters_agree as agree
 from wizard.catalog import load_example
 from wizard.graphs.affordability_bars import affordability_bars
-from wizard.graphs.chart import nice_ticks, short_gbp
+from wizard.formatting import axis_money as short_gbp
+from wizard.graphs.chart import nice_ticks
 from wizard.graphs.cost_profile import cost_profile
 from wizard.graphs.exposure_curve import exposure_curve
 from wizard.graphs.options_npsv import options_npsv

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar
 
-from ui.pages.base import STEPS
+from wizard.steps import STEPS
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -44,13 +44,13 @@ _STEP_ACTIONS = tuple(
     ActionSpec(
         f"step_{i + 1}",
         "go",
-        f"&{i + 1}  {title.split(None, 1)[1]}",
+        f"&{i + 1}  {step.title}",
         (f"Ctrl+{(i + 1) % 10}",),  # the tenth step is Ctrl+0
         f"go_to_step_number:{i + 1}",
         f"Go to step {i + 1}",
         separator_before=(i == 0),
     )
-    for i, (_key, title) in enumerate(STEPS)
+    for i, step in enumerate(STEPS)
 )
 
 ACTIONS: tuple[ActionSpec, ...] = (
@@ -95,12 +95,29 @@ ACTIONS: tuple[ActionSpec, ...] = (
 )
 
 
+class StackAction(QAction):
+    """Undo or redo for ``stack``: enabled when it can, named after the step ("&Undo Change
+    title"). Its slots are its own methods, so they go with it when its window closes."""
+
+    def __init__(self, prefix: str, parent, stack, undo: bool):
+        super().__init__(prefix, parent)
+        self.prefix = prefix
+        self.triggered.connect(stack.undo if undo else stack.redo)
+        (stack.canUndoChanged if undo else stack.canRedoChanged).connect(self.setEnabled)
+        (stack.undoTextChanged if undo else stack.redoTextChanged).connect(self.name_after)
+        self.setEnabled(stack.canUndo() if undo else stack.canRedo())
+        self.name_after(stack.undoText() if undo else stack.redoText())
+
+    def name_after(self, words: str) -> None:
+        self.setText(f"{self.prefix} {words}" if words else self.prefix)
+
+
 def _make_action(window: MainWindow, spec: ActionSpec) -> QAction:
     stack = window.document.undo_stack
-    if spec.key == "undo":
-        action = stack.createUndoAction(window, "&Undo")
-    elif spec.key == "redo":
-        action = stack.createRedoAction(window, "&Redo")
+    if spec.key in ("undo", "redo"):
+        # Our own action following the stack, not QUndoStack.createUndoAction: PySide can lose
+        # the Python side of the action that returns (the workshop window then cannot add it).
+        action = StackAction(spec.text, window, stack, spec.key == "undo")
     else:
         action = QAction(spec.text, window)
         name, _sep, arg = spec.slot.partition(":")

@@ -27,6 +27,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from ui.document import Document
 from wizard import storage
+from wizard.formatting import clock_time
 from wizard.model import Project
 
 SUFFIX = ".changemaker.json"
@@ -79,7 +80,7 @@ def process_running(pid: int, started: str = "") -> bool:
 
 def _atomic_write_text(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    storage.write_text_atomically(text, path)  # the same temporary files, cleaned up the same way
+    storage.write_atomic(text.encode("utf-8"), path)  # the one atomic writer
 
 
 def write_project_copy(project: Project, path: Path) -> None:
@@ -106,7 +107,7 @@ class Recovery:
 
     def question(self) -> str:
         what = f"“{Path(self.original).name}”" if self.original else f"the untitled project “{self.title}”"
-        return f"Restore unsaved changes to {what} from {self.saved_at.strftime('%H:%M')}?"
+        return f"Restore unsaved changes to {what} from {clock_time(self.saved_at)}?"
 
     def discard(self) -> None:
         self.file.unlink(missing_ok=True)

@@ -22,10 +22,9 @@ from pydantic import ValidationError
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from wizard import patch
+from wizard import errors, patch
 from wizard.edits import EditError, Path, get_at
 from wizard.model import Project, reference_problems
-from wizard.schedule import dependency_pairs, loop_refusal, loops_added
 
 __all__ = ["Document", "EditError", "Path", "get_at"]
 
@@ -47,8 +46,8 @@ def describe(path: Path) -> str:
 
 
 def _validation_message(path: Path, err: ValidationError) -> str:
-    first = err.errors()[0]
-    return f"{describe(path)}: {first['msg'].removeprefix('Value error, ')}"
+    """'risks[0].title: cannot be empty': the field edited, then the problem in words."""
+    return f"{describe(path)}: {errors.first(err, editing=True)[1]}"
 
 
 class _SetValue(QUndoCommand):
@@ -117,6 +116,8 @@ class Document(QObject):
     # -- edits --------------------------------------------------------------------------------
     def set_value(self, path: Path, value: Any, text: str | None = None) -> None:
         """Set one field as an undoable step; raises ``EditError`` if the model refuses it."""
+        from wizard.schedule import dependency_pairs, loop_refusal, loops_added  # networkx: not at start-up
+
         old = get_at(self.project, path)
         if old == value and type(old) is type(value):
             return
@@ -142,12 +143,13 @@ class Document(QObject):
 
     def replace_project(self, new: Project, text: str) -> None:
         """Swap in a whole new project as one undoable step (validated first)."""
+        from wizard.schedule import loop_refusal, loops_added
+
         try:
             checked = Project.model_validate(new.model_dump())
         except ValidationError as err:
-            first = err.errors()[0]
-            where = describe(tuple(first["loc"])) if first["loc"] else "project"
-            raise EditError(f"{where}: {first['msg']}") from None
+            field, words = errors.first(err, editing=True)
+            raise EditError(f"{field or 'project'}: {words}") from None
         loop = loops_added(self.project, checked)
         if loop:
             raise EditError(loop_refusal(checked, loop))

@@ -7,13 +7,28 @@ suggests a file name without spaces or brackets in the folder of the last export
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
-def install(window) -> QMenu:
-    from ui.pages.review import EXPORTS
+# (key, button text, file filter, default suffix)
+EXPORTS: tuple[tuple[str, str, str, str], ...] = (
+    ("pdf-public", "Business case PDF (public)…", "PDF files (*.pdf)", ".pdf"),
+    ("pdf-internal", "Business case PDF (internal)…", "PDF files (*.pdf)", ".pdf"),
+    ("html", "Accessible HTML (public)…", "HTML files (*.html)", ".html"),
+    ("docx-public", "Business case Word (public)…", "Word documents (*.docx)", ".docx"),
+    ("docx-internal", "Business case Word (internal)…", "Word documents (*.docx)", ".docx"),
+    ("schedules", "Contract schedules Word (internal)…", "Word documents (*.docx)", ".docx"),
+    ("ocds", "OCDS open data (public)…", "JSON files (*.json)", ".json"),
+    ("risks", "Risk register (CSV or Excel)…", "CSV files (*.csv);;Excel workbooks (*.xlsx)", ".csv"),
+)
 
+
+def install(window: MainWindow) -> QMenu:
     menu = QMenu("&Export", window)
     menu.setObjectName("menu.export")
     file_menu = window.menus["file"]
@@ -30,7 +45,7 @@ def install(window) -> QMenu:
     return menu
 
 
-def export(window, kind: str, path: str | None = None) -> bool:
+def export(window: MainWindow, kind: str, path: str | None = None) -> bool:
     """Run one export from whichever step is shown (the review page does the work)."""
     review = window.page("review")
     review.settings = window.settings

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.document import Document, EditError
+from wizard import formatting
 from wizard.export.register import RegisterFileError, RegisterPreview, apply_import, read_register
 
 PREVIEW_COLUMNS = ("Row", "Id", "Title", "Category", "Likelihood", "Impact", "Allocation", "Result")
@@ -36,12 +37,14 @@ class ImportRisksDialog(QDialog):
         layout = QVBoxLayout(self)
         good, bad = len(preview.changes), len(preview.bad)
         summary = f"{preview.summary().capitalize()}."
-        summary += f" {good} row{'s' if good != 1 else ''} will change the project"
+        summary += f" {formatting.count(good, 'row')} will change the project"
         if bad:
-            summary += f"; {bad} row{'s' if bad != 1 else ''} with errors will be left out"
+            summary += f"; {formatting.count(bad, 'row')} with errors will be left out"
         columns = ", ".join(c.replace("_", " ") for c in preview.columns)
         summary += (f". Only the file's columns ({columns}) change existing risks; "
                     "nothing is imported until you confirm, and Undo takes it back.")
+        for note in preview.notes:  # columns the import does not read (derived ones)
+            summary += f" {note}"
         self.summary = QLabel(summary)
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
@@ -66,7 +69,7 @@ class ImportRisksDialog(QDialog):
         layout.addWidget(self.table)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(
-            f"Import {good} risk{'s' if good != 1 else ''}", QDialogButtonBox.ButtonRole.AcceptRole
+            f"Import {formatting.count(good, 'risk')}", QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.import_button.setEnabled(good > 0)
         self.buttons.accepted.connect(self.accept)
@@ -108,7 +111,7 @@ def import_risks(parent: QWidget | None, document: Document, path: str) -> int:
         count = len(preview.changes)
         try:
             document.replace_project(apply_import(document.project, preview),
-                                     f"Import {count} risk{'s' if count != 1 else ''}")
+                                     f"Import {formatting.count(count, 'risk')}")
         except (EditError, ValueError) as err:
             show_error(parent, str(err))
             return 0

@@ -1,7 +1,7 @@
 """The main window: step list at the side, the step's editor in the centre, findings beside it.
 
-``MainWindow(document, settings)`` builds the eight step pages (``ui.pages.build_pages``), the
-menus and shortcuts from ``ui.actions``, the file commands (``ui.files``), the recovery writer
+``MainWindow(document, settings)`` builds the step pages (``ui.pages.build_page``, each when
+first shown or in idle time after start; ``page(key)`` builds one on demand), the menus and shortcuts from ``ui.actions``, the file commands (``ui.files``), the recovery writer
 (``ui.autosave``), the findings panel and an undo history dock. Others extend it through
 ``self.menus`` (e.g. ``self.menus["view"]``), ``self.actions``, ``self.pages``,
 ``self.current_page()`` and ``go_to_step(key)``.
@@ -12,7 +12,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QPaintEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -38,37 +45,18 @@ from ui.actions import build_menus, shortcut_rows
 from ui.autosave import CAP_MS, DELAY_MS, AutoSaver
 from ui.document import Document
 from ui.files import FILE_SUFFIX, FileController
+from ui.pages import build_page
 from ui.pages.base import STEP_OF_KIND, STEPS, StepPage
 from ui.settings import Settings
 from ui.widgets import wheel_guard
 from ui.widgets.findings_panel import FindingsPanel
+from ui.widgets.focus_scroll import FocusScrollArea
 from ui.workshop.mode import WorkshopMode
+from wizard import steps
 
 APP_NAME = "Changemaker"
-STEP_KEYS = [key for key, _title in STEPS]
+STEP_KEYS = list(steps.STEP_KEYS)
 IDLE_BUILD_MS = 300  # after the window is shown, build the other pages one by one
-
-
-class PlaceholderPage(StepPage):
-    """Stands in for a step page that is not available."""
-
-    def __init__(self, document: Document, key: str, title: str, parent: QWidget | None = None):
-        super().__init__(document, parent)
-        self.key, self.title = key, title
-        layout = QVBoxLayout(self)
-        label = QLabel(f"{title}\n\nThis step is not available in this build.")
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(label)
-
-
-def make_page(document: Document, key: str) -> StepPage:
-    """The page of one step (a placeholder if the pages package cannot build it)."""
-    try:
-        from ui.pages import build_page
-    except ImportError:
-        title = dict(STEPS)[key].split(None, 1)[1]
-        return PlaceholderPage(document, key, title)
-    return build_page(document, key)
 
 
 class MainWindow(QMainWindow):
@@ -86,7 +74,6 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
-        wheel_guard.install()  # the wheel scrolls; it edits only the focused field
         self.setObjectName("main_window")
         self.document = document
         self.settings = settings
@@ -98,10 +85,16 @@ class MainWindow(QMainWindow):
         self._idle_build = QTimer(self, singleShot=True, interval=IDLE_BUILD_MS)
         self._idle_build.timeout.connect(self._build_next_page)
         self.shortcuts_dialog: QDialog | None = None
+        self.guide_dialog: QDialog | None = None
+        self._painted = False  # see paintEvent
         self.setAcceptDrops(True)
 
         self._build_centre()
         self._build_docks()
+        self.findings.hold_first_run()
+        for index, page in enumerate(self._pages):
+            if page is not None:
+                self._install_page(index, page)
         self.menus, self.actions = build_menus(self)
         export_menu.install(self)  # File > Export, from any step
         self._connect()
@@ -143,15 +136,12 @@ class MainWindow(QMainWindow):
         self.stack.setObjectName("steps.stack")
         self.scrollers: list[QScrollArea] = []
         for _step in STEPS:
-            scroller = QScrollArea()
+            scroller = FocusScrollArea()  # Tab reveals a field, moving the page minimally
             scroller.setWidgetResizable(True)
             scroller.setFrameShape(QScrollArea.Shape.NoFrame)
             scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self.scrollers.append(scroller)
             self.stack.addWidget(scroller)
-        for index, page in enumerate(self._pages):
-            if page is not None:
-                self._install_page(index, page)
         right.addWidget(self.stack, 1)
 
         nav = QHBoxLayout()
@@ -247,24 +237,29 @@ class MainWindow(QMainWindow):
         """The page of step ``index`` (built now if it was not yet)."""
         page = self._pages[index]
         if page is None:
-            page = make_page(self.document, STEP_KEYS[index])
+            page = build_page(self.document, STEP_KEYS[index])
             self._install_page(index, page)
         return page
 
     @property
     def pages(self) -> list[StepPage]:
-        """All eight step pages, in STEPS order."""
+        """All the step pages, in step order (building any not yet built)."""
         return [self.page_at(i) for i in range(len(STEPS))]
 
     def _install_page(self, index: int, page: StepPage) -> None:
         self._pages[index] = page
-        if hasattr(page, "remember_folder"):
-            page.settings = self.settings  # the review page remembers the last export folder
+        page.settings = self.settings  # e.g. the review page remembers the last export folder
         layout_memory.restore(page, self.settings)  # the splitters and columns the user left
-        self.scrollers[index].setWidget(page)
+        if page.findChild(QScrollArea) is None:
+            self.scrollers[index].setWidget(page)
+        else:  # the page scrolls its own form: no second scroll area round it
+            holder, current = self.scrollers[index], self.stack.currentIndex()
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(holder)
+            holder.hide()
+            self.stack.setCurrentIndex(current)
         page.selectionChanged.connect(self._on_page_selection)
-        if hasattr(self, "findings"):
-            self._set_tab_order()
+        self._set_tab_order()
 
     def _set_tab_order(self) -> None:
         """Tab goes: step list, the step's fields, Back, Next, then the findings panel."""
@@ -299,6 +294,19 @@ class MainWindow(QMainWindow):
         if any(page is None for page in self._pages) and not self._idle_build.isActive():
             self._idle_build.start(IDLE_BUILD_MS)
 
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        """What the first view does not need: the wheel guard (the wheel scrolls; it edits only
+        the focused field), the step's to-do line and the findings."""
+        wheel_guard.install()
+        self._update_todo()
+        self.findings.start_first_run()
+
     def go_to_step(self, key: str) -> None:
         index = STEP_KEYS.index(key)
         if self.step_list.currentRow() != index:
@@ -314,7 +322,7 @@ class MainWindow(QMainWindow):
             return
         self.page_at(row)
         self.stack.setCurrentIndex(row)
-        title = STEPS[row][1].split(None, 1)[1]
+        title = steps.STEPS[row].title
         self.step_heading.setText(f"Step {row + 1} of {len(STEPS)} · {title}")
         self.back_button.setEnabled(row > 0)
         self.next_button.setEnabled(row < len(STEPS) - 1)
@@ -340,6 +348,8 @@ class MainWindow(QMainWindow):
             item.setToolTip(f"{count} open finding{'s' if count != 1 else ''}" if count else "")
 
     def _update_todo(self) -> None:
+        if not self._painted:  # the step rules load networkx: read them once the window is up
+            return
         problems = self.current_page().problems()
         if problems:
             self.todo_label.setText("Still to do on this step: " + "; ".join(problems))
@@ -385,8 +395,6 @@ class MainWindow(QMainWindow):
             self.undo_view.setFocus()
 
     def _sync_view_actions(self, *_args: object) -> None:
-        if not hasattr(self, "actions"):
-            return
         self.actions["show_findings"].setChecked(not self.findings_dock.isHidden())
         self.actions["show_history"].setChecked(not self.history_dock.isHidden())
 
@@ -500,7 +508,7 @@ class MainWindow(QMainWindow):
         """Help › User guide: the short guide shipped with the app, in its own window."""
         from ui.help import GuideDialog
 
-        if getattr(self, "guide_dialog", None) is None:
+        if self.guide_dialog is None:
             self.guide_dialog = GuideDialog(self)
         self.guide_dialog.show()
         self.guide_dialog.raise_()

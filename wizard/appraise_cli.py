@@ -15,6 +15,7 @@ import sys
 from wizard import storage
 from wizard.affordability import affordability
 from wizard.appraisal import appraise
+from wizard.formatting import signed_money
 from wizard.risk_exposure import DEFAULT_ITERATIONS, DEFAULT_SEED, simulate
 
 MAX_ITERATIONS = 1_000_000
@@ -58,12 +59,6 @@ def result(project, iterations: int = DEFAULT_ITERATIONS, seed: int = DEFAULT_SE
     }
 
 
-def _gbp(value) -> str:
-    if value is None:
-        return "n/a"
-    return f"−£{-value:,}" if value < 0 else f"£{value:,}"
-
-
 def text(data: dict) -> str:
     lines = [f"Appraisal: {data['file_title']}",
              f"{data['appraisal_years']} years from {data['base_year']} (real terms, "
@@ -77,9 +72,9 @@ def text(data: dict) -> str:
             if not o["has_cash_flows"]:
                 lines.append(f"  {o['id']:<8} no cash flows{tag}")
                 continue
-            lines.append(f"  {o['id']:<8} {_gbp(o['pv_costs_gbp']):>16} "
-                         f"{_gbp(o['pv_benefits_gbp']):>16} {_gbp(o['npsv_gbp']):>16} {bcr:>6} "
-                         f"{_gbp(o['npsv_vs_baseline_gbp']):>16}{tag}")
+            lines.append(f"  {o['id']:<8} {signed_money(o['pv_costs_gbp']):>16} "
+                         f"{signed_money(o['pv_benefits_gbp']):>16} {signed_money(o['npsv_gbp']):>16} {bcr:>6} "
+                         f"{signed_money(o['npsv_vs_baseline_gbp']):>16}{tag}")
     sv = data["switching_values"]
     if sv:
         lines += ["", f"Switching values of {sv['option']} against {sv['rival']}: costs may rise "
@@ -90,21 +85,21 @@ def text(data: dict) -> str:
               f"iterations, seed {risk['seed']}):"]
     for side in ("public", "private", "total"):
         d = risk[side]
-        lines.append(f"  {side.capitalize():<8} expected {_gbp(d['expected_gbp'])}, P50 "
-                     f"{_gbp(d['p50_gbp'])}, P80 {_gbp(d['p80_gbp'])}, P90 {_gbp(d['p90_gbp'])}")
+        lines.append(f"  {side.capitalize():<8} expected {signed_money(d['expected_gbp'])}, P50 "
+                     f"{signed_money(d['p50_gbp'])}, P80 {signed_money(d['p80_gbp'])}, P90 {signed_money(d['p90_gbp'])}")
     for p in risk["by_partner"]:
-        lines.append(f"    {p['name']}: expected {_gbp(p['expected_gbp'])}, P80 "
-                     f"{_gbp(p['p80_gbp'])}")
+        lines.append(f"    {p['name']}: expected {signed_money(p['expected_gbp'])}, P80 "
+                     f"{signed_money(p['p80_gbp'])}")
     cs = risk["contingent_support"]
     if cs["risks"]:
         plural = "" if cs["risks"] == 1 else "s"
-        lines.append(f"  Contingent support: {cs['risks']} risk{plural}, caps {_gbp(cs['cap_gbp'])}, "
+        lines.append(f"  Contingent support: {cs['risks']} risk{plural}, caps {signed_money(cs['cap_gbp'])}, "
                      f"chance drawn {cs['chance_drawn']:.1%}, expected draw "
-                     f"{_gbp(cs['expected_draw_gbp'])}")
+                     f"{signed_money(cs['expected_draw_gbp'])}")
     a = data["affordability"]
-    lines += ["", f"Affordability: need {_gbp(a['need_gbp'])} against a budget of "
-              f"{_gbp(a['budget_gbp'])}; gap {_gbp(a['gap_gbp'])}. Funding "
-              f"{_gbp(a['funding_gbp'])} ({_gbp(a['confirmed_gbp'])} confirmed)."]
+    lines += ["", f"Affordability: need {signed_money(a['need_gbp'])} against a budget of "
+              f"{signed_money(a['budget_gbp'])}; gap {signed_money(a['gap_gbp'])}. Funding "
+              f"{signed_money(a['funding_gbp'])} ({signed_money(a['confirmed_gbp'])} confirmed)."]
     if data["missing"]:
         lines += ["", "Missing:"] + [f"  - {m}" for m in data["missing"]]
     return "\n".join(lines)

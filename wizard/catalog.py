@@ -6,25 +6,25 @@
   compensation, and guidance.
 - ``example_names()`` / ``load_example(name)``: the example projects, validated by the model.
 
-The files are read once and cached; the results are immutable (frozen dataclasses), so callers
-may share them freely.
+The library files are validated by small pydantic models (strict, no unknown fields), read once
+and cached; the entries are frozen, so callers may share them freely.
 """
 
 from __future__ import annotations
 
 import functools
-import json
 import pathlib
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from enum import Enum
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+
+from wizard import errors, storage
 from wizard.model import Project
 from wizard.vocab import Allocation, BreakTrigger, Compensation, RiskCategory
 
 E = TypeVar("E", bound=Enum)
-T = TypeVar("T")
 
 RISK_LIBRARY_FILE = "risk_categories.json"
 CLAUSE_LIBRARY_FILE = "break_clauses.json"
@@ -33,25 +33,56 @@ EXAMPLE_SUFFIX = ".changemaker.json"
 EXAMPLE_NAMES = ("leisure", "childrens-services", "regeneration")
 
 
-@dataclass(frozen=True)
-class CategoryInfo:
-    code: RiskCategory
+def _vocabulary(enum: type[Enum]) -> BeforeValidator:
+    """A value of ``enum`` given by its code; anything else is refused naming the codes."""
+
+    def read(value: Any) -> Any:
+        if isinstance(value, enum):
+            return value
+        try:
+            return enum(value)
+        except ValueError:
+            known = ", ".join(e.value for e in enum)
+            raise ValueError(f"is '{value}', expected one of: {known}") from None
+
+    return BeforeValidator(read)
+
+
+class _Entry(BaseModel):
+    """An entry of a library file: every field given, of its type, nothing else."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class CategoryInfo(_Entry):
+    code: Annotated[RiskCategory, _vocabulary(RiskCategory)]
     title: str
     description: str
-    typical_allocation: Allocation
-    typical_public_share: int  # % borne by the public side (100 public, 0 private)
+    typical_allocation: Annotated[Allocation, _vocabulary(Allocation)]
+    typical_public_share: int = Field(ge=0, le=100)  # % borne by the public side
     typical_mitigation: str
     ocds: bool  # an OCDS for PPPs risk category code (else a UK service-contract risk)
 
 
-@dataclass(frozen=True)
-class ClauseInfo:
-    trigger: BreakTrigger
+class ClauseInfo(_Entry):
+    trigger: Annotated[BreakTrigger, _vocabulary(BreakTrigger)]
     title: str
     description: str
-    typical_notice_months: int
-    typical_compensation: Compensation
+    typical_notice_months: int = Field(ge=0, le=120)
+    typical_compensation: Annotated[Compensation, _vocabulary(Compensation)]
     guidance: str
+
+
+class _RiskLibraryFile(_Entry):
+    format: str = "changemaker-risk-library"
+    version: int = 1
+    categories: list[CategoryInfo]
+
+
+class _ClauseLibraryFile(_Entry):
+    format: str = "changemaker-break-clause-library"
+    version: int = 1
+    clauses: list[ClauseInfo]
 
 
 class LibraryError(ValueError):
@@ -70,104 +101,64 @@ def templates_dir() -> pathlib.Path:
     return pathlib.Path(__file__).resolve().parent.parent / "templates"
 
 
-def _read_json(path: pathlib.Path) -> Any:
+def _refusal(file: str, error: Any) -> str:
+    """'risk_categories.json categories[3]: 'typical_allocation' is 'council', expected …'."""
+    loc: Sequence[int | str] = tuple(error.get("loc", ()))
+    if error.get("type") == "json_invalid":
+        return f"The library file {file} cannot be read: it is not JSON ({error['ctx']['error']})"
+    where = f"{file} {errors.field_path(loc[:-1])}" if len(loc) > 1 else file
+    field, words = (loc[-1], errors.problem(error)) if loc else ("", errors.problem(error))
+    return f"{where}: {errors.sentence(repr(field), words) if field != '' else words}"
+
+
+M = TypeVar("M", bound=_Entry)
+
+
+def _read(file: str, model: type[M]) -> M:
+    path = templates_dir() / file
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise LibraryError(f"The library file {path.name} is missing from templates/") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
         raise LibraryError(f"The library file {path.name} cannot be read: {reason}") from None
-
-
-def _field(entry: dict, key: str, kind: type, where: str) -> Any:
-    if key not in entry:
-        raise LibraryError(f"{where}: '{key}' is missing")
-    value = entry[key]
-    if kind is int and isinstance(value, bool) or not isinstance(value, kind):
-        raise LibraryError(f"{where}: '{key}' should be {kind.__name__}, not {value!r}")
-    return value
-
-
-def _enum(enum: type, value: Any, where: str, key: str) -> Any:
     try:
-        return enum(value)
-    except ValueError:
-        known = ", ".join(e.value for e in enum)
-        raise LibraryError(f"{where}: '{key}' is '{value}', expected one of: {known}") from None
+        return model.model_validate_json(text)
+    except ValidationError as err:
+        raise LibraryError(_refusal(file, err.errors(include_url=False)[0])) from None
 
 
-def _library(file: str, list_key: str, key_field: str, vocabulary: type[E],
-             build: Callable[[dict, str, E], T]) -> dict[E, T]:
-    """Read a library file: a list of entries, one per vocabulary value, in vocabulary order.
+T = TypeVar("T", CategoryInfo, ClauseInfo)
 
-    ``build(entry, where, key)`` makes the entry's info; ``where`` names it in messages.
-    """
-    data = _read_json(templates_dir() / file)
-    entries = data.get(list_key) if isinstance(data, dict) else None
-    if not isinstance(entries, list):
-        raise LibraryError(f"{file}: expected a '{list_key}' list")
+
+def _by_key(file: str, list_key: str, entries: list[T], key: Callable[[T], E],
+            vocabulary: type[E]) -> dict[E, T]:
+    """The entries keyed by their vocabulary value, in vocabulary order: one for each."""
     found: dict[E, T] = {}
     for index, entry in enumerate(entries):
-        where = f"{file} {list_key}[{index}]"
-        if not isinstance(entry, dict):
-            raise LibraryError(f"{where}: expected an object")
-        key = _enum(vocabulary, _field(entry, key_field, str, where), where, key_field)
-        info = build(entry, where, key)
-        if key in found:
-            raise LibraryError(f"{where}: {key_field} '{key.value}' appears twice")
-        found[key] = info
+        code = key(entry)
+        if code in found:
+            raise LibraryError(f"{file} {list_key}[{index}]: '{code.value}' appears twice")
+        found[code] = entry
     missing = [k.value for k in vocabulary if k not in found]
     if missing:
         raise LibraryError(f"{file}: no entry for {', '.join(missing)}")
     return {k: found[k] for k in vocabulary}
 
 
-def _category(entry: dict, where: str, code: RiskCategory) -> CategoryInfo:
-    share = _field(entry, "typical_public_share", int, where)
-    if not 0 <= share <= 100:
-        raise LibraryError(f"{where}: 'typical_public_share' must be 0 to 100, not {share}")
-    return CategoryInfo(
-        code=code,
-        title=_field(entry, "title", str, where),
-        description=_field(entry, "description", str, where),
-        typical_allocation=_enum(
-            Allocation, _field(entry, "typical_allocation", str, where), where,
-            "typical_allocation",
-        ),
-        typical_public_share=share,
-        typical_mitigation=_field(entry, "typical_mitigation", str, where),
-        ocds=_field(entry, "ocds", bool, where),
-    )
-
-
-def _clause(entry: dict, where: str, trigger: BreakTrigger) -> ClauseInfo:
-    notice = _field(entry, "typical_notice_months", int, where)
-    if not 0 <= notice <= 120:
-        raise LibraryError(f"{where}: 'typical_notice_months' must be 0 to 120, not {notice}")
-    return ClauseInfo(
-        trigger=trigger,
-        title=_field(entry, "title", str, where),
-        description=_field(entry, "description", str, where),
-        typical_notice_months=notice,
-        typical_compensation=_enum(
-            Compensation, _field(entry, "typical_compensation", str, where), where,
-            "typical_compensation",
-        ),
-        guidance=_field(entry, "guidance", str, where),
-    )
-
-
 @functools.cache
 def risk_library() -> dict[RiskCategory, CategoryInfo]:
     """Every risk category with its guidance, in vocabulary order."""
-    return _library(RISK_LIBRARY_FILE, "categories", "code", RiskCategory, _category)
+    entries = _read(RISK_LIBRARY_FILE, _RiskLibraryFile).categories
+    return _by_key(RISK_LIBRARY_FILE, "categories", entries, lambda e: e.code, RiskCategory)
 
 
 @functools.cache
 def clause_library() -> dict[BreakTrigger, ClauseInfo]:
     """Every break-clause trigger with its guidance, in vocabulary order."""
-    return _library(CLAUSE_LIBRARY_FILE, "clauses", "trigger", BreakTrigger, _clause)
+    entries = _read(CLAUSE_LIBRARY_FILE, _ClauseLibraryFile).clauses
+    return _by_key(CLAUSE_LIBRARY_FILE, "clauses", entries, lambda e: e.trigger, BreakTrigger)
 
 
 def example_names() -> list[str]:
@@ -183,14 +174,6 @@ def example_path(name: str) -> pathlib.Path:
     return templates_dir() / EXAMPLES_FOLDER / f"{name}{EXAMPLE_SUFFIX}"
 
 
-def _parse(text: str, source: str) -> Project:
-    try:
-        from wizard.storage import loads  # migrations and friendly errors, when available
-    except ImportError:
-        return Project.model_validate_json(text)
-    return loads(text, source=source)
-
-
 def load_example(name: str) -> Project:
     """A fresh, validated copy of a named example project (a new object on every call)."""
     path = example_path(name)
@@ -198,4 +181,4 @@ def load_example(name: str) -> Project:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise LibraryError(f"The example '{name}' cannot be read: {exc.strerror or exc}") from None
-    return _parse(text, path.name)
+    return storage.loads(text, source=path.name)  # migrations and the errors in words

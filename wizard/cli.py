@@ -9,7 +9,7 @@
     changemaker schema                         the JSON Schema of a project file
     changemaker appraise FILE [--json] [--iterations N] [--seed S]
                                                options appraisal, priced risk, affordability
-    changemaker export ...                     exports (added by wizard.export.cli_export)
+    changemaker export ...                     exports (see wizard.export.cli_export)
     changemaker FILE                           open FILE in the desktop wizard
 
 Exit codes of ``check``: 0 when no unaccepted error-severity finding, 1 when there is one,
@@ -22,16 +22,18 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import importlib
 import importlib.util
 import json
 import os
 import sys
 from collections.abc import Sequence
-from typing import Any
 
-from wizard import storage
+from wizard import appraise_cli, import_cli, storage
+from wizard.checks import Finding
+from wizard.export import cli_export
+from wizard.formatting import clip, count
 from wizard.model import Project
+from wizard.scorecard import Scorecard, legal_items
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1  # check: an unaccepted error; new: refused to overwrite
@@ -40,7 +42,7 @@ EXIT_UNREADABLE = 2  # the file cannot be read, or the command was used wrongly
 COMMANDS = ("new", "check", "schema", "export", "appraise", "import")
 
 
-def build_parser() -> tuple[argparse.ArgumentParser, Any]:
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="changemaker",
         description="Design partnership contracts the changemaking way. "
@@ -61,36 +63,13 @@ def build_parser() -> tuple[argparse.ArgumentParser, Any]:
                        help="word the findings as the internal (default) or the public edition "
                        "shows them; both score the real project alike")
 
-    from wizard import import_cli
-
     import_cli.add_parser(sub)
 
     sub.add_parser("schema", help="print the JSON Schema of a project file")
 
-    from wizard import appraise_cli  # the options appraisal, priced risk and affordability
-
-    appraise_cli.add_parser(sub)
-
-    # --- export ------------------------------------------------------------------------------
-    # The exports helper owns this subcommand: wizard.export.cli_export provides
-    # add_parser(subparsers) and run(args) -> int. Until that module exists, there is no
-    # 'export' command.
-    exporter = _export_module()
-    if exporter is not None:
-        exporter.add_parser(sub)
-    # --- end of export -----------------------------------------------------------------------
-    return parser, exporter
-
-
-def _export_module():
-    """wizard.export.cli_export when it exists (errors inside it are not hidden), else None."""
-    name = "wizard.export.cli_export"
-    try:
-        if importlib.util.find_spec(name) is None:
-            return None
-    except ImportError:
-        return None
-    return importlib.import_module(name)
+    appraise_cli.add_parser(sub)  # the options appraisal, priced risk and affordability
+    cli_export.add_parser(sub)
+    return parser
 
 
 def _is_file_to_open(argv: list[str]) -> bool:
@@ -110,10 +89,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if _is_file_to_open(args_list):
             if not os.path.exists(args_list[0]):
-                _error(f"{storage.clip(args_list[0], 200)}: there is no such file")
+                _error(f"{clip(args_list[0], 200)}: there is no such file")
                 return EXIT_UNREADABLE
             return _open_gui(args_list)
-        parser, exporter = build_parser()
+        parser = build_parser()
         try:
             args = parser.parse_args(args_list)
         except SystemExit as stop:  # argparse prints its own message (or --help)
@@ -128,15 +107,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "schema":
             return _schema()
         if args.command == "appraise":
-            from wizard import appraise_cli
-
             return appraise_cli.run(args)
         if args.command == "import":
-            from wizard import import_cli
-
             return int(import_cli.run(args))
-        if args.command == "export" and exporter is not None:
-            return int(exporter.run(args))
+        if args.command == "export":
+            return int(cli_export.run(args))
         parser.print_help(sys.stderr)  # pragma: no cover - argparse refuses unknown commands
         return EXIT_UNREADABLE
     except KeyboardInterrupt:
@@ -151,7 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def unexpected(exc: BaseException) -> str:
     """One line for an error no command expected, with its kind and (clipped) words."""
     words = " ".join(str(exc).split())
-    detail = f"{type(exc).__name__}: {storage.clip(words, 200)}" if words else type(exc).__name__
+    detail = f"{type(exc).__name__}: {clip(words, 200)}" if words else type(exc).__name__
     return f"unexpected error ({detail}); nothing more was done. Please report this."
 
 
@@ -175,7 +150,7 @@ def _new(args: argparse.Namespace) -> int:
         return EXIT_UNREADABLE
     if args.example:
         if args.example not in catalog.example_names():
-            _error(f"new: there is no example called '{storage.clip(args.example)}'. The examples are: "
+            _error(f"new: there is no example called '{clip(args.example)}'. The examples are: "
                    + ", ".join(catalog.example_names()))
             return EXIT_UNREADABLE
         try:
@@ -224,27 +199,26 @@ def _check(args: argparse.Namespace) -> int:
     return code
 
 
-def _check_result(file: str, project: Project, findings: list, scorecard: Any, code: int) -> dict:
+def _check_result(file: str, project: Project, findings: list[Finding], scorecard: Scorecard,
+                  code: int) -> dict:
     return {
         "file": file,
         "title": project.project.title,
         "passed": code == EXIT_OK,
         "counts": _counts(findings),
         "scorecard": _scorecard_dict(scorecard, findings),
-        "findings": [_as_dict(f) for f in findings],
+        "findings": [dataclasses.asdict(f) for f in findings],
     }
 
 
-def _scorecard_dict(scorecard: Any, findings: list) -> dict:
+def _scorecard_dict(scorecard: Scorecard, findings: list[Finding]) -> dict:
     """The scorecard as JSON, its legal items quoting ``findings`` (worded for the edition)."""
-    from wizard.scorecard import legal_items
-
-    data = _as_dict(scorecard)
+    data = scorecard.to_dict()
     data["law"] = [item.to_dict() for item in legal_items(findings)]
     return data
 
 
-def _counts(findings: list) -> dict[str, int]:
+def _counts(findings: list[Finding]) -> dict[str, int]:
     counts = {"error": 0, "warning": 0, "advice": 0, "accepted": 0}
     for f in findings:
         counts[f.severity] = counts.get(f.severity, 0) + 1
@@ -252,15 +226,8 @@ def _counts(findings: list) -> dict[str, int]:
     return counts
 
 
-def _as_dict(value: Any) -> Any:
-    if hasattr(value, "to_dict"):
-        return value.to_dict()
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return dataclasses.asdict(value)
-    return value
-
-
-def _check_text(project: Project, findings: list, scorecard: Any, blocking: list) -> str:
+def _check_text(project: Project, findings: list[Finding], scorecard: Scorecard,
+                blocking: list[Finding]) -> str:
     lines = [f"Changemaking scorecard: {project.project.title}", ""]
     from wizard.check_report import scorecard_lines
 
@@ -286,7 +253,7 @@ def _check_text(project: Project, findings: list, scorecard: Any, blocking: list
     lines.append("")
     if blocking:
         lines.append(
-            f"Result: {len(blocking)} error{'s' if len(blocking) != 1 else ''} to fix or accept "
+            f"Result: {count(len(blocking), 'error')} to fix or accept "
             "with a justification."
         )
     else:
@@ -312,12 +279,14 @@ def _schema() -> int:
 
 
 def _open_gui(argv: list[str]) -> int:
-    try:
-        from ui import app  # lazily: only this branch may bring in Qt
-    except ImportError as exc:
-        _error(f"the desktop wizard cannot start ({exc}); the headless commands still work: "
-               + ", ".join(COMMANDS))
+    # Qt is a dependency that a headless install may leave out: say so. An import error in
+    # the app's own modules is a bug and is not hidden as "not available".
+    if importlib.util.find_spec("PySide6") is None:
+        _error("the desktop wizard cannot start (PySide6, the Qt library it needs, is not "
+               "installed); the headless commands still work: " + ", ".join(COMMANDS))
         return EXIT_UNREADABLE
+    from ui import app  # lazily: only this branch may bring in Qt
+
     return int(app.main(argv) or 0)
 
 

@@ -31,7 +31,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from wizard import schedule, thresholds
-from wizard.checks.base import gbp_words, listing
+from wizard.formatting import count, listing, money_words
 from wizard.model import Project
 
 EVIDENCE_FILE = Path(__file__).resolve().parents[1] / "templates" / "evidence.json"
@@ -201,7 +201,7 @@ def _missing(items: list[Any]) -> str:
     more = len(named) - len(shown)
     extra = [f"{more} more"] if more else []
     if withheld:
-        extra.append(f"{withheld} withheld item{'s' if withheld != 1 else ''}")
+        extra.append(f"{count(withheld, 'withheld item')}")
     return listing(shown + extra)
 
 
@@ -286,7 +286,7 @@ def run_test(project: Project, spec: RouteSpec, excused: frozenset[str] = frozen
 
 def words(template: str, facts: dict[str, Any]) -> str:
     """A wording with its facts and the thresholds it names filled in."""
-    values = {name: (gbp_words(getattr(thresholds, name)) if name.endswith(
+    values = {name: (money_words(getattr(thresholds, name)) if name.endswith(
         ("_FROM", "_OVER", "_THRESHOLD")) else getattr(thresholds, name))
         for name in dir(thresholds) if name.isupper()}
     values.update(facts)

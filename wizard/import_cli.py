@@ -14,6 +14,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from wizard.formatting import count
+
 EXIT_OK = 0
 EXIT_REFUSED = 1
 EXIT_FAILED = 2
@@ -35,7 +37,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
 
 
 def preview_lines(preview) -> list[str]:
-    lines = [f"{preview.source}: {preview.summary()}"]
+    lines = [f"{preview.source}: {preview.summary()}", *(f"  note: {n}" for n in preview.notes)]
     for row in preview.rows:
         rid = row.risk.id if row.risk is not None else row.values.get("id", "") or "(no id)"
         if row.status == "refused":
@@ -78,6 +80,6 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as err:
         print(f"import: the register cannot be applied: {err}", file=sys.stderr)
         return EXIT_FAILED
-    print(f"Saved {args.file} ({len(preview.changes)} risks added or changed; "
+    print(f"Saved {args.file} ({count(len(preview.changes), 'risk')} added or changed; "
           f"the previous version is kept as {args.file}{storage.BACKUP_SUFFIX}).")
     return code

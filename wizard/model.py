@@ -22,6 +22,7 @@ from pydantic import (
     model_validator,
 )
 
+from wizard.formatting import money
 from wizard.thresholds import SUBCONTRACT_THRESHOLD
 from wizard.vocab import (
     Allocation,
@@ -293,8 +294,8 @@ class Risk(Withholdable):
         if not self.cost_min_gbp <= self.cost_likely_gbp <= self.cost_max_gbp:
             raise ValueError(
                 f"risk {self.id}: the cost range must run minimum <= most likely <= maximum "
-                f"(minimum £{self.cost_min_gbp:,}, most likely £{self.cost_likely_gbp:,}, "
-                f"maximum £{self.cost_max_gbp:,})"
+                f"(minimum {money(self.cost_min_gbp)}, most likely {money(self.cost_likely_gbp)}, "
+                f"maximum {money(self.cost_max_gbp)})"
             )
         return self
 

@@ -5,25 +5,34 @@ is below them."""
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from wizard.formatting import percent
 
 LIBRARY_FILE = Path(__file__).resolve().parents[1] / "templates" / "optimism_bias.json"
 
 
-@dataclass(frozen=True)
-class Bound:
-    key: str
-    label: str
-    upper_pct: float
-    lower_pct: float
-    works_duration_upper_pct: float | None = None
+class _Data(BaseModel):
+    """Read from the library file: every field of its type, nothing unknown (a number may be
+    written 24 or 24.0)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-@dataclass(frozen=True)
-class Library:
+class Bound(_Data):
+    key: str = Field(min_length=1)
+    label: str = Field(min_length=1)
+    upper_pct: float = Field(ge=0, le=1000)
+    lower_pct: float = Field(ge=0, le=1000)
+    works_duration_upper_pct: float | None = Field(default=None, ge=0, le=1000)
+
+
+class Library(_Data):
+    format: str = "changemaker-optimism-bias"
+    version: int = 1
     source: str
     note: str
     capital: tuple[Bound, ...]
@@ -35,20 +44,7 @@ class Library:
 
 @cache
 def library() -> Library:
-    with LIBRARY_FILE.open(encoding="utf-8") as handle:
-        data = json.load(handle)
-
-    def bound(entry: dict) -> Bound:
-        return Bound(str(entry["key"]), str(entry["label"]), float(entry["upper_pct"]),
-                     float(entry["lower_pct"]), entry.get("works_duration_upper_pct"))
-
-    return Library(str(data["source"]), str(data["note"]),
-                   tuple(bound(e) for e in data["capital"]), bound(data["revenue"]))
-
-
-def pct(value: float) -> str:
-    """An uplift as a user reads it: 24%, 12.5%."""
-    return f"{value:g}%"
+    return Library.model_validate_json(LIBRARY_FILE.read_bytes())
 
 
 def basis(option) -> str:
@@ -57,13 +53,13 @@ def basis(option) -> str:
     cap = lib.capital_bound(option.optimism_bias_category)
     parts = []
     if cap is not None:
-        parts.append(f"capital {pct(option.optimism_bias_capital_pct)} ({cap.label}: upper "
-                     f"bound {pct(cap.upper_pct)}, lower bound {pct(cap.lower_pct)})")
+        parts.append(f"capital {percent(option.optimism_bias_capital_pct)} ({cap.label}: upper "
+                     f"bound {percent(cap.upper_pct)}, lower bound {percent(cap.lower_pct)})")
     else:
-        parts.append(f"capital {pct(option.optimism_bias_capital_pct)} (no category chosen)")
+        parts.append(f"capital {percent(option.optimism_bias_capital_pct)} (no category chosen)")
     rev = lib.revenue
-    parts.append(f"revenue {pct(option.optimism_bias_revenue_pct)} ({rev.label}: upper bound "
-                 f"{pct(rev.upper_pct)}, lower bound {pct(rev.lower_pct)})")
+    parts.append(f"revenue {percent(option.optimism_bias_revenue_pct)} ({rev.label}: upper bound "
+                 f"{percent(rev.upper_pct)}, lower bound {percent(rev.lower_pct)})")
     return "; ".join(parts)
 
 
@@ -81,9 +77,9 @@ def below_lower_bound(option) -> list[str]:
     found = []
     cap = lib.capital_bound(option.optimism_bias_category)
     if cap is not None and option.optimism_bias_capital_pct < cap.lower_pct:
-        found.append(f"capital {pct(option.optimism_bias_capital_pct)} is below the lower bound "
-                     f"of {pct(cap.lower_pct)} for {cap.label.lower()}")
+        found.append(f"capital {percent(option.optimism_bias_capital_pct)} is below the lower bound "
+                     f"of {percent(cap.lower_pct)} for {cap.label.lower()}")
     if option.optimism_bias_revenue_pct < lib.revenue.lower_pct:
-        found.append(f"revenue {pct(option.optimism_bias_revenue_pct)} is below the lower bound "
-                     f"of {pct(lib.revenue.lower_pct)}")
+        found.append(f"revenue {percent(option.optimism_bias_revenue_pct)} is below the lower bound "
+                     f"of {percent(lib.revenue.lower_pct)}")
     return found

@@ -24,6 +24,7 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
+from wizard.formatting import money, short_money
 from wizard.model import Project
 
 SERIES = (1, 2.5, 5)  # band edges: 1, 2.5, 5, 10, 25, 50, ... times a power of ten
@@ -43,15 +44,6 @@ def band(value: int) -> tuple[int, int]:
         magnitude *= 10
 
 
-def short_money(value: int) -> str:
-    """£25m, £2.5m, £250,000: how a band edge is printed."""
-    if value >= 1_000_000_000 and value % 100_000_000 == 0:
-        return f"£{value / 1_000_000_000:g}bn"
-    if value >= 1_000_000 and value % 100_000 == 0:
-        return f"£{value / 1_000_000:g}m"
-    return f"£{value:,}"
-
-
 @dataclass(frozen=True)
 class Facts:
     """What the public edition prints about the estimated value and the phase values."""
@@ -65,7 +57,7 @@ class Facts:
     @property
     def value_text(self) -> str:
         if self.value_exact is not None:
-            return f"£{self.value_exact:,}"
+            return money(self.value_exact)
         if self.value_band is None:
             return "Not estimated"
         low, high = self.value_band

@@ -6,6 +6,7 @@ Pure functions, project in, result out. Score = likelihood × impact (1..25).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from wizard.model import Project, Risk
@@ -91,8 +92,9 @@ def concentration_by_phase(project: Project) -> dict[str, dict[str, float]]:
 
 def _carried(project: Project, risks: list[Risk]) -> dict[str, float]:
     carried: dict[str, float] = defaultdict(float)
+    parts_of = holder_rule(project)
     for r in risks:
-        for holder, value in holders(project, r):
+        for holder, value in parts_of(r):
             carried[holder] += value
     return dict(carried)
 
@@ -105,24 +107,34 @@ def holders(project: Project, r: Risk) -> list[tuple[str, float]]:
     provider named to carry the private share of a risk a public body owns), else to nobody.
     The parts add up to the risk's score.
     """
+    return holder_rule(project)(r)
+
+
+def holder_rule(project: Project) -> Callable[[Risk], list[tuple[str, float]]]:
+    """``holders`` for many risks of one project: the partners are read once, not per risk."""
     kinds = {p.id: p.kind for p in project.partners}
     first_public = next((p.id for p in project.partners if p.kind is PartnerKind.PUBLIC), "")
-    s = score(r)
-    pub = public_fraction(r)
-    owner = r.owner or ""
-    owner_public = kinds.get(owner) is PartnerKind.PUBLIC
-    bearer = r.private_bearer if kinds.get(r.private_bearer or "") not in (None, PartnerKind.PUBLIC) else None
-    public_holder = owner if owner_public else first_public
-    if owner and not owner_public:
-        private_holder = owner
-    else:
-        private_holder = bearer or ""
-    parts: list[tuple[str, float]] = []
-    if pub:
-        parts.append((public_holder, s * pub))
-    if pub < 1:
-        parts.append((private_holder, s * (1 - pub)))
-    return parts
+
+    def parts_of(r: Risk) -> list[tuple[str, float]]:
+        s = score(r)
+        pub = public_fraction(r)
+        owner = r.owner or ""
+        owner_public = kinds.get(owner) is PartnerKind.PUBLIC
+        bearer = (r.private_bearer
+                  if kinds.get(r.private_bearer or "") not in (None, PartnerKind.PUBLIC) else None)
+        public_holder = owner if owner_public else first_public
+        if owner and not owner_public:
+            private_holder = owner
+        else:
+            private_holder = bearer or ""
+        parts: list[tuple[str, float]] = []
+        if pub:
+            parts.append((public_holder, s * pub))
+        if pub < 1:
+            parts.append((private_holder, s * (1 - pub)))
+        return parts
+
+    return parts_of
 
 
 def low_probability_high_impact(project: Project) -> list[Risk]:

@@ -6,8 +6,8 @@ its cost follows a triangular distribution (minimum, most likely, maximum), so i
 is probability x (min + likely + max) / 3. The public side carries all of a public risk, none
 of a private one and its public share of a shared one. Within a side, the cost goes to the owner
 when the owner is on that side; the public part of a risk owned by a private partner goes to the
-first public partner, and the private part of a risk owned by a public body to nobody named
-(the rule of the partner-load graph).
+first public partner, and the private part of a risk owned by a public body to its private
+bearer, else to nobody named (the rule of the register and the partner-load graph).
 
 Contingent public support is a contingent liability: it is drawn when a supported risk happens,
 up to its cap (draw = min(cost, cap)).
@@ -23,14 +23,15 @@ from dataclasses import dataclass
 import numpy as np
 
 from wizard.model import Project, Risk
+from wizard import risk as riskmod
 from wizard.risk import public_fraction
-from wizard.vocab import PartnerKind
 
 DEFAULT_ITERATIONS = 10_000
 DEFAULT_SEED = 20_250_224
 PERCENTILES = (50, 80, 90)
 BLOCK_CELLS = 2_000_000  # iterations x risks simulated at once (about 16 MB a block)
 NOBODY = ""  # the holder id of risk no partner is named for
+NOBODY_NAMED = "No partner named"  # how a table names that holder
 
 
 def priced(risk: Risk) -> bool:
@@ -44,18 +45,15 @@ def expected_cost(risk: Risk) -> float:
 
 
 def holders(project: Project, risk: Risk) -> list[tuple[str, str, float]]:
-    """Who carries the risk: (side, partner id or NOBODY, fraction), fractions summing to 1."""
-    kinds = {p.id: p.kind for p in project.partners}
-    first_public = next((p.id for p in project.partners if p.kind is PartnerKind.PUBLIC), NOBODY)
-    owner = risk.owner or NOBODY
-    owner_public = kinds.get(owner) is PartnerKind.PUBLIC
+    """Who carries the risk: (side, partner id or NOBODY, fraction), fractions summing to 1.
+
+    The split of ``wizard.risk.holders`` (the register's and the partner-load graph's), so the
+    private part of a risk a public body owns goes to its private bearer, when one is named."""
     pub = public_fraction(risk)
-    parts = []
-    if pub > 0:
-        parts.append(("public", owner if owner_public else first_public, pub))
-    if pub < 1:
-        parts.append(("private", NOBODY if owner_public else owner, 1 - pub))
-    return parts
+    sides = (["public"] if pub > 0 else []) + (["private"] if pub < 1 else [])
+    whole = riskmod.score(risk)
+    return [(side, holder or NOBODY, part / whole)
+            for side, (holder, part) in zip(sides, riskmod.holders(project, risk))]
 
 
 @dataclass(frozen=True)
@@ -217,7 +215,7 @@ def simulate(project: Project, iterations: int = DEFAULT_ITERATIONS,
     expected_by_holder = weights[:, 2:].T @ np.array([c.expected_gbp for c in costs]) if n else []
     partners = tuple(
         PartnerExposure(
-            h, names.get(h, "No partner named"),
+            h, names.get(h, NOBODY_NAMED),
             "mixed" if len(sides[h]) > 1 else next(iter(sides[h])),
             _distribution(sums[:, 2 + column[h]], float(expected_by_holder[column[h]])),
         )
@@ -248,7 +246,7 @@ def _simulation_key(project: Project) -> tuple:
     partners = tuple((p.id, p.kind.value, p.name) for p in project.partners)
     risks = tuple(
         (r.id, r.probability_pct, r.cost_min_gbp, r.cost_likely_gbp, r.cost_max_gbp,
-         r.allocation.value, r.public_share, r.owner,
+         r.allocation.value, r.public_share, r.owner, r.private_bearer,
          r.contingent_support.cap_gbp if r.contingent_support else None)
         for r in project.risks
     )

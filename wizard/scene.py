@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Literal, Protocol
 
@@ -179,6 +179,12 @@ class Theme:
         ("design", "#b9d7ea"), ("delivery", "#c7e6c1"), ("evaluation", "#f1d4b8"),
     )
     font_scale: float = 1.0
+    # Type only, on top of font_scale; the layout makes room for it. The workshop sets it so a
+    # graph fitted to the projector shows its text at the room's type size.
+    text_scale: float = 1.0
+    # The least width of a scene, in scene units (0: its natural width): the workshop widens a
+    # graph to the shape of a wide screen, so the extra width goes to the graph, not margins.
+    min_width: float = 0.0
 
     @classmethod
     def from_palette(cls, colours: dict[str, Colour], bands: dict[str, Colour],
@@ -238,6 +244,7 @@ def _widths(bold: bool) -> tuple[dict[int, float], float]:
 
 
 @cache
+@lru_cache(maxsize=16384)  # a refresh measures the same labels again: measure each once
 def _em_width(text: str, bold: bool) -> float:
     table, default = _widths(bold)
     return sum(table.get(ord(c), default) for c in text) / 1000
@@ -291,23 +298,18 @@ def fit_text(text: str, size: float, room: float, bold: bool = False) -> str:
 # -- geometry both painters share -------------------------------------------------------------
 def hatch_lines(rect: Rect, spacing: float = 6.0) -> list[tuple[float, float, float, float]]:
     """Diagonal hatching clipped to the box, as line segments (x1, y1, x2, y2)."""
+    x0, y0, w, h = rect.x, rect.y, rect.w, rect.h
+    bottom = y0 + h
     segments = []
     c = spacing
-    while c < rect.w + rect.h:
-        segment = _clip_diagonal(rect.x, rect.y, rect.w, rect.h, c)
-        if segment is not None:
-            segments.append(segment)
+    while c < w + h:
+        # the segment of {(x, y): (x - x0) + (bottom - y) = c} inside the box, by u = x - x0:
+        # u in [0, w] and c - u in [0, h]
+        u_min, u_max = (c - h if c - h > 0.0 else 0.0), (w if w < c else c)
+        if u_min < u_max:
+            segments.append((x0 + u_min, bottom - (c - u_min), x0 + u_max, bottom - (c - u_max)))
         c += spacing
     return segments
-
-
-def _clip_diagonal(x0: float, y0: float, w: float, h: float, c: float):
-    """The segment of the line {(x, y): (x - x0) + (y0 + h - y) = c} inside the box."""
-    # parametrise by u = x - x0 in [0, w]; v = y0 + h - y = c - u must lie in [0, h]
-    u_min, u_max = max(0.0, c - h), min(w, c)
-    if u_min >= u_max:
-        return None
-    return (x0 + u_min, y0 + h - (c - u_min), x0 + u_max, y0 + h - (c - u_max))
 
 
 def arrow_head(line: Line, size: float = 7.0) -> tuple[tuple[float, float], ...]:
@@ -376,6 +378,17 @@ class Backend(Protocol):
     def polygon(self, shape: Polygon) -> None: ...
     def ellipse(self, shape: Ellipse) -> None: ...
     def text(self, shape: Text) -> None: ...
+    def lines(self, segments: list[tuple[float, float, float, float]], stroke: str,
+              width: float) -> None: ...
+
+
+class LinesOneByOne:
+    """``Backend.lines`` for a painter that draws each line of a set alone, with ``line``."""
+
+    def lines(self, segments: list[tuple[float, float, float, float]], stroke: str,
+              width: float) -> None:
+        for x1, y1, x2, y2 in segments:
+            self.line(Line(x1, y1, x2, y2, stroke, width))  # type: ignore[attr-defined]
 
 
 def paint(scene: Scene, backend: Backend) -> None:
@@ -390,8 +403,7 @@ def paint(scene: Scene, backend: Backend) -> None:
         if kind is Rect:
             if shape.pattern == "hatch":
                 backend.rect(Rect(shape.x, shape.y, shape.w, shape.h, shape.fill, "none", 0))
-                for x1, y1, x2, y2 in hatch_lines(shape):
-                    backend.line(Line(x1, y1, x2, y2, shape.stroke, 0.8))
+                backend.lines(hatch_lines(shape), shape.stroke, 0.8)
                 backend.rect(Rect(shape.x, shape.y, shape.w, shape.h, "none", shape.stroke,
                                   shape.stroke_width, shape.dash, shape.item, shape.tooltip))
             else:
@@ -409,7 +421,7 @@ def paint(scene: Scene, backend: Backend) -> None:
             backend.text(shape)
 
 
-class Recorder:
+class Recorder(LinesOneByOne):
     """A backend that records what it is asked to draw: (primitive, text or fill) pairs.
 
     ``Recorder(inner)`` also forwards every call to ``inner``, so tests can check what a real

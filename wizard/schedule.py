@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from wizard.formatting import count
 from wizard.model import Project
 
 
@@ -51,7 +52,32 @@ def phase_graph(project: Project) -> nx.DiGraph:
     return graph
 
 
+# The last schedule built and what it was built from: the graphs, the step rules and the checks
+# all ask for the schedule after each edit, and most edits do not touch the phases.
+_last: tuple[tuple, Schedule] | None = None
+
+
+def _inputs(project: Project) -> tuple:
+    """Everything ``build_schedule`` reads from the project."""
+    return (project.project.duration_months,
+            tuple((p.id, p.name, p.duration_months, p.start_month, tuple(p.depends_on))
+                  for p in project.phases))
+
+
 def build_schedule(project: Project) -> Schedule:
+    """The schedule of the project's phases (built again only when its phases change)."""
+    global _last
+    key = _inputs(project)
+    last = _last
+    if last is None or last[0] != key:
+        last = _last = (key, _build_schedule(project))
+    s = last[1]  # a copy each caller may change
+    return Schedule(list(s.order), dict(s.start), dict(s.finish), list(s.critical_path),
+                    s.span_months, s.contract_months, list(s.problems), s.graph.copy(),
+                    [list(loop) for loop in s.loops])
+
+
+def _build_schedule(project: Project) -> Schedule:
     graph = phase_graph(project)
     problems: list[str] = []
     names = {p.id: p.name for p in project.phases}
@@ -92,7 +118,7 @@ def build_schedule(project: Project) -> Schedule:
     contract = project.project.duration_months
     if span > contract:
         problems.append(
-            f"The phases run to month {span}, past the contract's {contract} months"
+            f"The phases run to month {span}, past the contract's {count(contract, 'month')}"
         )
     return Schedule(order, start, finish, critical, span, contract, problems, acyclic, cycles)
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import errno
 import json
+import math
 import os
 import re
 import secrets
@@ -34,8 +35,11 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
+import pydantic_core
 from pydantic import ValidationError
 
+from wizard import errors
+from wizard.formatting import clip, count
 from wizard.model import FORMAT, SCHEMA_VERSION, Project
 
 FILE_SUFFIX = ".changemaker.json"
@@ -44,7 +48,6 @@ MAX_FILE_BYTES = 20 * 1024 * 1024  # 20 MB: far beyond any real contract, small 
 MAX_DEPTH = 64  # a project file nests about eight levels deep
 MAX_VALUES = 2_000_000  # JSON values in one file; a dense 20 MB project holds about 1.5 million
 MAX_KEYS = 100  # fields in one JSON object; the largest part of a project has about 25
-MAX_INT_DIGITS = 30  # money is at most 14 digits; anything longer is hostile or broken
 MAX_REPORTED_ERRORS = 3
 MANY_ERRORS = 1_000  # beyond this, the first errors are found on a shortened copy
 SAMPLE_ITEMS = 5
@@ -164,9 +167,11 @@ def loads(text_or_bytes: str | bytes | bytearray, source: str = "<memory>") -> P
     """Validate a project from its JSON text (str) or the file's bytes."""
     path = None if source == "<memory>" else source
     try:
-        document = _parse(text_or_bytes)
+        text, document = _parse(text_or_bytes)
+        version = document.get("schema_version")
         document = _upgrade(document)
-        checked = _reencode(document)
+        # the text as read, unless a migration changed the document
+        checked = text if version == SCHEMA_VERSION else json.dumps(document, ensure_ascii=False)
     except _Refused as exc:
         field, problem = exc.args if len(exc.args) == 2 else ("", exc.args[0])
         raise ProjectFileError(problem, path, field) from None
@@ -181,7 +186,8 @@ def loads(text_or_bytes: str | bytes | bytearray, source: str = "<memory>") -> P
         raise ProjectFileError("the file is too complex to open", path) from None
 
 
-def _parse(text_or_bytes: str | bytes | bytearray) -> dict[str, Any]:
+def _parse(text_or_bytes: str | bytes | bytearray) -> tuple[str, dict[str, Any]]:
+    """(the JSON text, its document): refused unless it is one JSON object of a sane size."""
     if isinstance(text_or_bytes, (bytes, bytearray, memoryview)):
         data = bytes(text_or_bytes)
         if len(data) > MAX_FILE_BYTES:
@@ -198,7 +204,7 @@ def _parse(text_or_bytes: str | bytes | bytearray) -> dict[str, Any]:
         text = text[1:]  # a UTF-8 byte order mark, as some Windows editors write: skipped
     if not text.strip():
         raise _Refused("the file is empty")
-    depth, values = _structure(text)
+    depth, values, pairs = _structure(text)
     if values > MAX_VALUES:
         raise _Refused(
             f"the file holds {values:,} separate values; Changemaker opens project files of "
@@ -209,44 +215,20 @@ def _parse(text_or_bytes: str | bytes | bytearray) -> dict[str, Any]:
             f"the file is nested {depth} levels deep; a project file never needs more than "
             f"{MAX_DEPTH}, so it is damaged or not a project file"
         )
+    # pydantic-core's JSON parser refuses what is not JSON, NaN and Infinity, numbers too
+    # long to read, half of a surrogate pair and text after the end; its refusal is worded here.
     try:
-        document = json.loads(
-            text,
-            object_pairs_hook=_unique_keys,
-            parse_constant=_refuse_constant,
-            parse_float=_finite_float,
-            parse_int=_bounded_int,
-        )
-    except json.JSONDecodeError as exc:
-        raise _Refused(
-            f"this is not valid JSON ({_json_reason(exc.msg)} at line {exc.lineno}, "
-            f"column {exc.colno}); the file may be truncated or damaged"
-        ) from None
-    except _Refused as exc:
-        where = _locate(text, exc.token) if exc.token else None
-        if where is None:
-            raise
-        raise _Refused(f"{exc.args[0]} (line {where[0]}, column {where[1]})") from None
-    except RecursionError:  # pragma: no cover - _structure stops this first
-        raise _Refused("the file is nested too deeply to open") from None
+        document = pydantic_core.from_json(text, allow_inf_nan=False)
+    except ValueError as exc:
+        raise _Refused(_json_refusal(text, str(exc))) from None
+    # What it lets through: a key given twice (the last wins) and a number that overflows to
+    # infinity (1e999); and no object of a project has more than MAX_KEYS fields.
+    _refuse_what_the_parser_allows(text, document, pairs)
     if not isinstance(document, dict):
         raise _Refused(
-            f"a project file holds one JSON object {{...}}, but this one holds {_describe(document)}"
+            f"a project file holds one JSON object {{...}}, but this one holds {errors.describe(document)}"
         )
-    return document
-
-
-def _reencode(document: dict[str, Any]) -> bytes:
-    """The checked document as UTF-8 JSON for pydantic; refuses unpaired surrogate escapes."""
-    text = json.dumps(document, ensure_ascii=False, allow_nan=False)
-    try:
-        return text.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        bad = ord(text[exc.start])
-        raise _Refused(
-            f"a text value contains the escape \\u{bad:04X}, half of a character pair without "
-            "its other half; the file is damaged"
-        ) from None
+    return text, document
 
 
 def _decode(data: bytes) -> str:
@@ -283,58 +265,121 @@ def _locate(text: str, token: str) -> tuple[int, int] | None:
     return None
 
 
-def _structure(text: str) -> tuple[int, int]:
-    """The deepest nesting of [ and { outside strings, and roughly how many values the text
-    holds (commas, colons and openings), found in linear time without recursion."""
+def _structure(text: str) -> tuple[int, int, int]:
+    """The deepest nesting of [ and { outside strings, roughly how many values the text holds
+    (commas, colons and openings) and how many key: value pairs (colons), found in linear time
+    without recursion."""
     outside = _STRINGS.sub('""', text)
-    values = outside.count(",") + outside.count(":") + outside.count("[") + outside.count("{")
+    pairs = outside.count(":")
+    values = outside.count(",") + pairs + outside.count("[") + outside.count("{")
     if values > MAX_VALUES:
-        return 0, values  # refused for its size; no need to measure the depth
+        return 0, values, pairs  # refused for its size; no need to measure the depth
     brackets = _NOT_BRACKETS.sub("", outside)
     if not brackets:
-        return 0, values
-    return max(accumulate(map(_DEPTH_STEP.__getitem__, brackets.encode("ascii")))), values
+        return 0, values, pairs
+    return max(accumulate(map(_DEPTH_STEP.__getitem__, brackets.encode("ascii")))), values, pairs
 
 
-def _nesting_depth(text: str) -> int:
-    """The deepest nesting of [ and { outside strings."""
-    return _structure(text)[0]
+# pydantic-core's words for what is not JSON -> ours
+_JSON_REASONS = {
+    "EOF while parsing a string": "a text value is not closed",
+    "EOF while parsing a value": "the file ends where a value was expected",
+    "EOF while parsing a list": "the file ends inside a list",
+    "EOF while parsing an object": "the file ends inside an object",
+    "expected value": "a value was expected",
+    "expected `,` or `]`": "a comma was expected",
+    "expected `,` or `}`": "a comma was expected",
+    "expected `:`": "a colon was expected",
+    "key must be a string": "a field name in double quotes was expected",
+    "trailing characters": "there is more after the end of the project",
+    "trailing comma": "a comma is followed by no value",
+    "control character (\\u0000-\\u001F) found while parsing a string":
+        "a text value contains a control character",
+    "invalid escape": "a text value contains an escape that is not valid",
+    "invalid number": "a number is not written as JSON writes numbers",
+}
+_AT = re.compile(r"^(?P<reason>.*) at line (?P<line>\d+) column (?P<column>\d+)$", re.DOTALL)
+_CONSTANTS = ("-Infinity", "Infinity", "NaN")
+_SURROGATE = re.compile(r"\\u([dD][89a-fA-F][0-9a-fA-F]{2})")
+
+
+def _json_refusal(text: str, message: str) -> str:
+    """pydantic-core's refusal of ``text`` in our words, with the line and column."""
+    found = _AT.match(message)
+    if found is None:  # pragma: no cover - pydantic-core always says where
+        return f"this is not valid JSON ({message}); the file may be truncated or damaged"
+    reason, line, column = found["reason"], int(found["line"]), int(found["column"])
+    line_start = 0
+    for _ in range(line - 1):
+        line_start = text.index("\n", line_start) + 1
+    at = line_start + max(column - 1, 0)
+    for name in _CONSTANTS:  # NaN, Infinity, -Infinity (the error may point after the sign)
+        for start in (at, at - 1):
+            if text.startswith(name, max(start, 0)):
+                return (f"the value {name} is not a number Changemaker accepts; use a plain "
+                        f"number (line {line}, column {start - line_start + 1})")
+    if reason == "number out of range":
+        return f"a number is too large (line {line}, column {column})"
+    if "surrogate" in reason or "hex escape" in reason:
+        half = _SURROGATE.findall(text[max(at - 12, line_start):at + 1])
+        if half:
+            return (f"a text value contains the escape \\u{half[-1].upper()}, half of a character "
+                    "pair without its other half; the file is damaged")
+    words = _JSON_REASONS.get(reason, reason)
+    return (f"this is not valid JSON ({words} at line {line}, column {column}); the file may be "
+            "truncated or damaged")
+
+
+def _refuse_what_the_parser_allows(text: str, document: Any, pairs: int) -> None:
+    """A key given twice, a number that overflows to infinity, an object with too many fields.
+
+    The parser keeps the last of two equal keys: fewer keys in the document than key: value
+    pairs in the text means one was given twice. Only then is the text read again, with a hook
+    that names the key."""
+    keys = 0
+    infinite = False
+    stack = [document]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            if len(value) > MAX_KEYS:
+                raise _Refused(
+                    f"an object has {len(value):,} fields; no part of a project has more than "
+                    f"{MAX_KEYS}, so the file is damaged or not a project file"
+                )
+            keys += len(value)
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+        elif isinstance(value, float) and math.isinf(value):
+            infinite = True
+    if keys != pairs or infinite:
+        try:
+            json.loads(text, object_pairs_hook=_unique_keys, parse_float=_finite_float)
+        except _Refused as exc:
+            where = _locate(text, exc.token) if exc.token else None
+            if where is None:
+                raise
+            raise _Refused(f"{exc.args[0]} (line {where[0]}, column {where[1]})") from None
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    if len(pairs) > MAX_KEYS:
-        raise _Refused(
-            f"an object has {len(pairs):,} fields; no part of a project has more than "
-            f"{MAX_KEYS}, so the file is damaged or not a project file"
-        )
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
             raise _Refused(
-                f"the key '{_clip(key)}' appears twice in the same object; "
+                f"the key '{clip(key)}' appears twice in the same object; "
                 "each field may be given only once"
             )
         result[key] = value
     return result
 
 
-def _refuse_constant(name: str) -> Any:
-    raise _Refused(
-        f"the value {name} is not a number Changemaker accepts; use a plain number", token=name
-    )
-
-
 def _finite_float(literal: str) -> float:
     value = float(literal)
     if value in (float("inf"), float("-inf")):
-        raise _Refused(f"the number {_clip(literal)} is too large", token=literal)
+        raise _Refused(f"the number {clip(literal)} is too large", token=literal)
     return value
-
-
-def _bounded_int(literal: str) -> int:
-    if len(literal.lstrip("-")) > MAX_INT_DIGITS:
-        raise _Refused(f"the number {_clip(literal)} is too large", token=literal)
-    return int(literal)
 
 
 def _upgrade(document: dict[str, Any]) -> dict[str, Any]:
@@ -346,7 +391,7 @@ def _upgrade(document: dict[str, Any]) -> dict[str, Any]:
     if document["format"] != FORMAT:
         raise _Refused(
             "format",
-            f"this is not a Changemaker project file (format is {_describe(document['format'])}, "
+            f"this is not a Changemaker project file (format is {errors.describe(document['format'])}, "
             f"expected '{FORMAT}')",
         )
     if "schema_version" not in document:
@@ -354,7 +399,7 @@ def _upgrade(document: dict[str, Any]) -> dict[str, Any]:
     version = document["schema_version"]
     if isinstance(version, bool) or not isinstance(version, int):
         raise _Refused(
-            "schema_version", f"must be a whole number such as {SCHEMA_VERSION}, not {_describe(version)}"
+            "schema_version", f"must be a whole number such as {SCHEMA_VERSION}, not {errors.describe(version)}"
         )
     if version > SCHEMA_VERSION:
         raise _Refused(
@@ -376,7 +421,7 @@ def _upgrade(document: dict[str, Any]) -> dict[str, Any]:
             raise _Refused(
                 "schema_version",
                 f"this file uses schema version {version} and could not be upgraded "
-                f"({type(exc).__name__}: {_clip(str(exc), 80)})",
+                f"({type(exc).__name__}: {clip(str(exc), 80)})",
             ) from None
         if not isinstance(document, dict):
             raise TypeError(f"MIGRATIONS[{version}] returned {type(document).__name__}, not dict")
@@ -399,7 +444,7 @@ def _first_errors(error: ValidationError, document: dict[str, Any]) -> list[dict
     if error.error_count() > MANY_ERRORS:
         shortened = {k: v[:SAMPLE_ITEMS] if isinstance(v, list) else v for k, v in document.items()}
         try:
-            Project.model_validate_json(_reencode(shortened), strict=True)
+            Project.model_validate_json(json.dumps(shortened, ensure_ascii=False), strict=True)
         except ValidationError as sample:
             items = sample.errors(include_url=False)  # few: every list holds 5 items at most
             if items[0].get("loc"):
@@ -412,112 +457,15 @@ def _first_errors(error: ValidationError, document: dict[str, Any]) -> list[dict
 def _explain(items: list[dict[str, Any]], total: int | None = None) -> tuple[str, str]:
     """The first field and problem, plus up to two more problems appended in plain words."""
     total = len(items) if total is None else total
-    explained = [_explain_one(item) for item in items[:MAX_REPORTED_ERRORS]]
+    explained = [errors.explain(item) for item in items[:MAX_REPORTED_ERRORS]]
     field, problem = explained[0]
     others = [f"{f}: {p}" if f else p for f, p in explained[1:]]
     if others:
         problem += "; also " + "; ".join(others)
     if total > MAX_REPORTED_ERRORS:
         more = total - MAX_REPORTED_ERRORS
-        problem += f" (and {more} more problem{'s' if more != 1 else ''})"
+        problem += f" (and {count(more, 'more problem')})"
     return field, problem
-
-
-def _field_path(loc: tuple[Any, ...]) -> str:
-    """``risks[3].likelihood``; a part that is not a field of the model (an unknown key of any
-    length) is clipped, so a message never echoes megabytes."""
-    path = ""
-    for part in loc:
-        if isinstance(part, int):
-            path += f"[{part}]"
-        else:
-            name = clip(str(part))
-            path += f".{name}" if path else name
-    return path
-
-
-def _explain_one(item: dict[str, Any]) -> tuple[str, str]:
-    kind = item.get("type", "")
-    ctx = item.get("ctx") or {}
-    given = item.get("input")
-    field = _field_path(tuple(item.get("loc", ())))
-    if kind == "value_error" and not field:
-        # The model's reference check: its message already names both ends.
-        message = str(ctx.get("error", item.get("msg", "")))
-        return "", message.removeprefix("Value error, ")
-    words = {
-        "missing": "is required but missing",
-        "extra_forbidden": "is not a field Changemaker knows (unknown field); remove it or check "
-        "its spelling",
-        "string_too_short": "must not be empty",
-        "bool_type": f"must be true or false, not {_describe(given)}",
-        "bool_parsing": f"must be true or false, not {_describe(given)}",
-        "string_type": f"must be text, not {_describe(given)}",
-        "list_type": f"must be a list [...], not {_describe(given)}",
-        "model_type": f"must be an object {{...}}, not {_describe(given)}",
-        "model_attributes_type": f"must be an object {{...}}, not {_describe(given)}",
-        "dict_type": f"must be an object {{...}}, not {_describe(given)}",
-        "string_pattern_mismatch": f"{_describe(given)} is not a valid id: an id is 1 to 40 "
-        "letters, digits, '_', '.' or '-', starting with a letter or digit",
-    }
-    if kind in words:
-        return field, words[kind]
-    if kind in ("int_type", "int_parsing", "int_from_float", "int_parsing_size"):
-        return field, f"must be a whole number, not {_describe(given)}"
-    if kind in ("greater_than_equal", "greater_than"):
-        limit = ctx.get("ge", ctx.get("gt"))
-        return field, f"{_describe(given)} is too low; the least allowed is {limit}"
-    if kind in ("less_than_equal", "less_than"):
-        limit = ctx.get("le", ctx.get("lt"))
-        return field, f"{_describe(given)} is too high; the most allowed is {limit}"
-    if kind == "string_too_long":
-        return field, (
-            f"is too long ({len(given) if isinstance(given, str) else '?'} characters); "
-            f"the most allowed is {ctx.get('max_length')}"
-        )
-    if kind == "too_long":
-        return field, (
-            f"has too many items ({ctx.get('actual_length', '?')}); "
-            f"the most allowed is {ctx.get('max_length')}"
-        )
-    if kind == "enum":
-        return field, f"{_describe(given)} is not one of the allowed values: {ctx.get('expected')}"
-    if kind == "literal_error":
-        return field, f"must be {ctx.get('expected')}, not {_describe(given)}"
-    if kind.startswith("datetime"):  # before "date", which is its prefix
-        return field, (
-            f"must be a date and time written YYYY-MM-DDTHH:MM:SS, not {_describe(given)}"
-        )
-    if kind.startswith("date"):
-        return field, f"must be a date written YYYY-MM-DD, not {_describe(given)}"
-    if kind == "value_error":
-        return field, str(item.get("msg", "")).removeprefix("Value error, ")
-    return field, f"{item.get('msg', 'is not valid')} (given {_describe(given)})"
-
-
-def _describe(value: Any) -> str:
-    """A short plain description of a JSON value, for messages."""
-    if value is None:
-        return "nothing (null)"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return _clip(repr(value))
-    if isinstance(value, str):
-        return f"the text '{_clip(value)}'"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "an object"
-    return _clip(repr(value))
-
-
-def clip(text: str, limit: int = 40) -> str:
-    """``text`` cut to ``limit`` characters (ending in …) for quoting in a message."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-_clip = clip
 
 
 def _too_large(size: int) -> str:
@@ -525,20 +473,6 @@ def _too_large(size: int) -> str:
         f"the file is too large ({size / 1_048_576:.1f} MB); Changemaker opens project files "
         f"of up to {MAX_FILE_BYTES // 1_048_576} MB"
     )
-
-
-def _json_reason(msg: str) -> str:
-    reasons = {
-        "Expecting value": "a value was expected",
-        "Unterminated string starting at": "a text value is not closed",
-        "Expecting ',' delimiter": "a comma was expected",
-        "Expecting ':' delimiter": "a colon was expected",
-        "Expecting property name enclosed in double quotes": "a field name in double quotes "
-        "was expected",
-        "Extra data": "there is more after the end of the project",
-        "Invalid control character at": "a text value contains a control character",
-    }
-    return reasons.get(msg, msg[:1].lower() + msg[1:])
 
 
 def _os_reason(exc: BaseException) -> str:
@@ -638,11 +572,6 @@ def _atomic_write(data: bytes, target: Path, keep_backup: bool) -> None:
             _discard(temp)
         raise
     _fsync_folder(folder)
-
-
-def write_text_atomically(text: str, path: str | os.PathLike[str]) -> None:
-    """Write a small text file (e.g. a sidecar) atomically, with the same temporary files."""
-    _atomic_write(text.encode("utf-8"), Path(path), keep_backup=False)
 
 
 # Temporary files of a save: ``.NAME.<8 hex>.tmp`` (the new version being written) and

@@ -21,7 +21,6 @@ import statistics
 
 from wizard.edits import next_id
 from wizard.model import MAX_MONTHS, MAX_SHORT, MAX_SMALL_LIST, Decision, Phase, Project, Risk, Vote
-from wizard.schedule import loop_if_added, loop_refusal
 
 Spread = tuple[int, int, int, int]  # (min likelihood, max likelihood, min impact, max impact)
 
@@ -205,6 +204,8 @@ def toggle_dependency(project: Project, phase_id: str, on_id: str) -> tuple[Proj
     if on_id in target.depends_on:
         target.depends_on = [d for d in target.depends_on if d != on_id]
         return new, False
+    from wizard.schedule import loop_if_added, loop_refusal  # networkx: not at the app's start
+
     loop = loop_if_added(project, phase_id, on_id)
     if loop:
         raise WorkshopError(loop_refusal(project, loop))

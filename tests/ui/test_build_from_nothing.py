@@ -62,6 +62,9 @@ def _next(qtbot, window, key: str) -> None:
 
 
 def test_build_from_nothing_save_reopen_and_undo_all(qtbot, tmp_path, monkeypatch):
+    # The windows are closed at teardown with unsaved changes: answered before anything can
+    # fail, so a failed assertion never leaves an "Unsaved changes" box waiting for a click.
+    monkeypatch.setattr(dialogs, "ask_unsaved", lambda *_args: "discard")
     blank = Project()
     doc = Document(blank.model_copy(deep=True))
     window = MainWindow(doc, Settings(tmp_path / "settings"), autosave_delay_ms=60_000,
@@ -71,7 +74,9 @@ def test_build_from_nothing_save_reopen_and_undo_all(qtbot, tmp_path, monkeypatc
 
     # 1 Project ----------------------------------------------------------------------------------
     assert window.current_step() == "project"
-    assert "Give the project a title." in find(window, QLabel, "steps.todo").text()
+    todo = find(window, QLabel, "steps.todo")  # filled in once the window has painted
+    qtbot.waitUntil(lambda: "Give the project a title." in todo.text())
+    assert "Give the project a title." in todo.text()
     type_into(qtbot, find(window, QLineEdit, "project.title"), "Marshfield leisure partnership")
     _add_line(qtbot, window, "project.commissioners", "Marshfield District Council")
     type_into(qtbot, find(window, QLineEdit, "project.place"), "Marshfield – Ystradgynlais ŵ")
@@ -215,7 +220,6 @@ def test_build_from_nothing_save_reopen_and_undo_all(qtbot, tmp_path, monkeypatc
     # with File > Open (Ctrl+O) and shows the same project.
     path = tmp_path / "leisure.changemaker.json"
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *_args: str(tmp_path / "leisure"))
-    monkeypatch.setattr(dialogs, "ask_unsaved", lambda *_args: "discard")  # windows closed at the end
     window.activateWindow()
     window.step_list.setFocus()
     qtbot.keyClick(window.step_list, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)

@@ -96,3 +96,23 @@ def test_slim_register_previews_changes_and_keeps_withheld_risks(qtbot, document
     assert document.project.risk("R6") == before.risk("R6")
     document.undo_stack.undo()
     assert document.project == before
+
+
+def test_the_preview_says_the_expected_cost_is_not_read(qtbot, document, tmp_path, monkeypatch):
+    from wizard.export.register import export_register
+
+    path = tmp_path / "register.csv"
+    export_register(document.project, path, "internal")
+    seen = {}
+
+    def confirm(dialog):
+        qtbot.addWidget(dialog)
+        seen["summary"] = dialog.summary.text()
+        return False
+
+    monkeypatch.setattr(module, "run_dialog", confirm)
+    module.import_risks(None, document, str(path))
+    assert seen["summary"].endswith(
+        "The expected cost column is worked out from the probability and the cost range, so "
+        "the import does not read it: change those to change it.")
+    assert "expected cost," not in seen["summary"]  # not listed among the columns that change risks

@@ -293,3 +293,120 @@ def test_titles_come_first_and_the_list_keeps_rows_at_the_largest_type(qtbot, se
     assert panel.list.item(0).text().startswith(f"{risk.id}  {risk.title}  ·  ")
     rows = panel.list.fontMetrics().lineSpacing() * 4
     assert panel.list.minimumSizeHint().height() >= rows
+
+
+def test_at_1080p_with_larger_type_the_list_log_and_legend_keep_their_room(qtbot, setup):
+    from ui.workshop.theme import DEFAULT_SCALE, SCALE_STEP
+
+    window, mode = setup
+    window.go_to_step("risks")
+    mode.set_scale(DEFAULT_SCALE + 2 * SCALE_STEP)  # Ctrl+= twice
+    mode.enter()
+    mode.window.showNormal()
+    mode.window.setGeometry(0, 0, 1920, 1080)
+    view = mode.view
+    if view.findings is None or not view.findings.isVisible():
+        view.toggle_findings()  # F9
+    qtbot.wait(50)
+    panel = view.risks
+    row_h = panel.list.visualItemRect(panel.list.item(0)).height()
+    assert panel.list.viewport().height() // row_h >= 5
+    last = panel.list.count() - 1
+    panel.select(window.document.project.risks[-1].id)
+    shown = panel.list.visualItemRect(panel.list.item(last))
+    assert 0 <= shown.top() and shown.bottom() <= panel.list.viewport().height()  # scrolled to
+    legend = panel.legend_label
+    assert legend.height() >= legend.heightForWidth(legend.width()) - 2  # not cut
+    log = view.log_view.list
+    assert log.viewport().height() >= log.fontMetrics().lineSpacing() * 5
+
+
+def test_owner_category_title_and_mitigation_by_keyboard_each_one_undo_step(qtbot, setup):
+    from wizard.vocab import RiskCategory, label
+
+    window, mode = setup
+    window.go_to_step("risks")
+    _enter(qtbot, window, mode)
+    panel = mode.view.risks
+    panel.focus_list()
+    doc = window.document
+    risk = doc.project.risks[0]
+    panel.select(risk.id)
+    owner = next(p for p in doc.project.partners if p.id != risk.owner)
+    category = next(c for c in RiskCategory if c is not risk.category)
+    decisions = len(doc.project.decisions)
+
+    def press(key, text=""):
+        qtbot.keyClick(panel.list, key)
+        target = QApplication.focusWidget()
+        assert target is not panel.list  # a row opened to type in
+        if text:
+            target.selectAll() if hasattr(target, "selectAll") else None
+            qtbot.keyClicks(target, text)
+        qtbot.keyClick(target, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.list, timeout=1000)
+
+    steps = [
+        (Qt.Key.Key_O, owner.name, lambda r: r.owner == owner.id, "owner"),
+        (Qt.Key.Key_C, label(category), lambda r: r.category is category, "category"),
+        (Qt.Key.Key_E, "Council loses the pool site", lambda r: r.title ==
+         "Council loses the pool site", "title"),
+        (Qt.Key.Key_M, "Title search before tender", lambda r: r.mitigation ==
+         "Title search before tender", "mitigation"),
+    ]
+    for key_, text, holds, field in steps:
+        press(key_, text)
+        now = doc.project.risk(risk.id)
+        assert holds(now), field
+        assert f"{field} of {risk.id}" in doc.undo_stack.undoText()
+        assert len(doc.project.decisions) == decisions + 1
+        assert doc.project.decisions[-1].item_id == risk.id
+        decisions += 1
+    for key_, text, holds, field in reversed(steps):
+        qtbot.keyClick(panel.list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        assert not holds(doc.project.risk(risk.id)), field
+    back = doc.project.risk(risk.id)
+    assert (back.owner, back.category, back.title, back.mitigation) == \
+        (risk.owner, risk.category, risk.title, risk.mitigation)
+
+
+def test_the_owner_chooser_narrows_by_the_whole_typed_text_and_esc_changes_nothing(qtbot, setup):
+    window, mode = setup
+    window.go_to_step("risks")
+    _enter(qtbot, window, mode)
+    panel = mode.view.risks
+    panel.focus_list()
+    risk = window.document.project.risks[0]
+    panel.select(risk.id)
+    qtbot.keyClick(panel.list, Qt.Key.Key_C)
+    qtbot.keyClicks(panel.chooser.box, "dem")
+    shown = [panel.chooser.list.item(i).text() for i in range(panel.chooser.list.count())]
+    assert shown and all("dem" in t.lower() for t in shown)
+    qtbot.keyClick(panel.chooser.box, Qt.Key.Key_Escape)
+    assert window.document.project.risks[0].category is risk.category
+    assert QApplication.focusWidget() is panel.list
+
+
+@pytest.mark.parametrize("steps_larger", [0, 2])
+def test_risk_matrix_text_is_at_least_the_room_type_size_at_1080p(qtbot, setup, steps_larger):
+    from wizard.scene import Text
+    from ui.workshop.theme import DEFAULT_SCALE, SCALE_STEP
+
+    window, mode = setup
+    window.go_to_step("risks")
+    mode.set_scale(DEFAULT_SCALE + steps_larger * SCALE_STEP)
+    mode.enter()
+    mode.window.showNormal()
+    mode.window.setGeometry(0, 0, 1920, 1080)
+    qtbot.wait(50)
+    view = mode.view
+    graph = view.graph
+    graph.fit()
+    scene = graph._scene
+    texts = [shape for shape in scene.shapes if isinstance(shape, Text)]
+    assert texts
+    shown = min(t.size for t in texts) * graph.zoom  # pixels on the projector
+    assert shown >= 24
+    # the whole matrix is on screen: fitted, not cut
+    assert scene.width * graph.zoom <= graph.scroll.viewport().width() + 1
+    assert scene.height * graph.zoom <= graph.scroll.viewport().height() + 1

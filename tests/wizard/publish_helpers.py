@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+import zipfile
 from pathlib import Path
 
 from tests.wizard.export_helpers import metadata_and_outline, page_texts, streams
@@ -25,6 +26,8 @@ def public_files(project: Project, tmp: Path) -> dict[str, str]:
     pdf = pdf_bytes(project, "public")
     register = tmp / "public-register.csv"
     export_register(project, register, "public")
+    workbook = tmp / "public-register.xlsx"
+    export_register(project, workbook, "public")
     return {
         "PDF text": "\n".join(page_texts(pdf)),
         "PDF streams": (pdf + streams(pdf)).decode("latin-1"),
@@ -32,7 +35,15 @@ def public_files(project: Project, tmp: Path) -> dict[str, str]:
         "HTML": html_text(project, "public"),
         "OCDS": json.dumps(release_package(project), ensure_ascii=False),
         "register": register.read_text(encoding="utf-8-sig"),
+        "register workbook": xml_parts(workbook),
     }
+
+
+def xml_parts(path: Path) -> str:
+    """Every part of an Office Open XML file (.xlsx, .docx) as text: cells, shared strings,
+    sheet names, print headers and footers, properties."""
+    with zipfile.ZipFile(path) as archive:
+        return "\n".join(archive.read(name).decode("utf-8", "replace") for name in archive.namelist())
 
 
 def assert_nowhere(canaries: list[str], files: dict[str, str]) -> None:

@@ -146,6 +146,47 @@ def test_a_library_with_a_bad_allocation_names_the_entry(tmp_path, monkeypatch, 
     assert "public, private, shared" in message
 
 
+@pytest.mark.parametrize("change, words", [
+    (lambda e: e.__setitem__("typical_public_share", 150),
+     "risk_categories.json categories[2]: 'typical_public_share': 150 is too high; the most "
+     "allowed is 100"),
+    (lambda e: e.__setitem__("typical_public_share", "50"),
+     "risk_categories.json categories[2]: 'typical_public_share' must be a whole number, not "
+     "the text '50'"),
+    (lambda e: e.pop("title"), "risk_categories.json categories[2]: 'title' is required but missing"),
+    (lambda e: e.__setitem__("colour", "red"),
+     "risk_categories.json categories[2]: 'colour' is not a field Changemaker knows"),
+    (lambda e: e.__setitem__("ocds", "yes"),
+     "risk_categories.json categories[2]: 'ocds' must be true or false, not the text 'yes'"),
+])
+def test_a_malformed_entry_is_refused_naming_the_entry_and_field(tmp_path, monkeypatch,
+                                                                 fresh_libraries, change, words):
+    entries = _entries()
+    change(entries[2])
+    _write_library(tmp_path, entries)
+    monkeypatch.setattr(catalog, "templates_dir", lambda: tmp_path)
+    with pytest.raises(LibraryError) as caught:
+        risk_library()
+    assert str(caught.value).startswith(words)
+
+
+def test_a_category_given_twice_is_named(tmp_path, monkeypatch, fresh_libraries):
+    entries = _entries()
+    entries.append(dict(entries[0]))
+    _write_library(tmp_path, entries)
+    monkeypatch.setattr(catalog, "templates_dir", lambda: tmp_path)
+    with pytest.raises(LibraryError, match=rf"categories\[{len(entries) - 1}\]: "
+                                           rf"'{entries[0]['code']}' appears twice"):
+        risk_library()
+
+
+def test_a_library_that_is_not_json_is_named(tmp_path, monkeypatch, fresh_libraries):
+    (tmp_path / "break_clauses.json").write_text("{not json", encoding="utf-8")
+    monkeypatch.setattr(catalog, "templates_dir", lambda: tmp_path)
+    with pytest.raises(LibraryError, match="break_clauses.json cannot be read: it is not JSON"):
+        clause_library()
+
+
 def test_a_missing_library_file_is_named(tmp_path, monkeypatch, fresh_libraries):
     monkeypatch.setattr(catalog, "templates_dir", lambda: tmp_path)
     with pytest.raises(LibraryError, match="break_clauses.json is missing"):

@@ -12,7 +12,7 @@ from wizard import catalog
 from wizard.appraisal import appraise
 from wizard.export.business_case import business_case_for
 from wizard.export.content import Heading, Table
-from wizard.export.money_case import money
+from wizard.formatting import signed_money as money
 from wizard.export.pdf import pdf_bytes
 from wizard.redact import redact
 from wizard.risk_exposure import simulate

@@ -141,3 +141,28 @@ def test_command_line_sets_the_publisher(tmp_path, capsys):
     assert package["releases"][0]["ocid"].startswith("ocds-zz9zz9-")
     assert main(["export", str(source), "--ocds", str(out), "--ocid-prefix", "chmkr0"]) == 2
     assert "is not one the Open Contracting Partnership registers" in capsys.readouterr().err
+
+
+def test_the_budget_is_broken_down_by_phase_when_no_phase_value_is_withheld(validator):
+    project = catalog.load_example("leisure").model_copy(deep=True)
+    for phase in project.phases:
+        phase.sensitive = False
+    project = Project.model_validate(project.model_dump())
+    package = release_package(project)
+    assert list(validator.iter_errors(package)) == []
+    budget = package["releases"][0]["planning"]["budget"]
+    rows = budget["budgetBreakdown"]
+    assert [r["id"] for r in rows] == [f"phase-{ph.id}" for ph in project.phases if ph.value_gbp]
+    assert [r["amount"] for r in rows] == [{"amount": ph.value_gbp, "currency": "GBP"}
+                                           for ph in project.phases if ph.value_gbp]
+    # the operation phase of the leisure example runs from month 6 to month 168 of a contract
+    # starting 1 April 2027: 1 October 2027 to 1 April 2041
+    operation = next(r for r in rows if "operation" in r["description"])
+    assert operation["period"] == {"startDate": "2027-10-01T00:00:00Z", "endDate": "2041-04-01T00:00:00Z"}
+    assert any("budget_breakdown" in e for e in package["extensions"])
+
+
+def test_no_breakdown_when_a_phase_value_is_withheld(project):
+    assert any(ph.sensitive for ph in project.phases)
+    budget = release_package(project)["releases"][0]["planning"]["budget"]
+    assert "budgetBreakdown" not in budget and "amount" not in budget

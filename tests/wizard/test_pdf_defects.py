@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import pytest
 from pyphen import Pyphen
+from reportlab.platypus import FrameBreak
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from tests.wizard.export_helpers import page_texts
 from wizard import catalog
 from wizard.export import pdf_styles as ps
-from wizard.export.business_case import business_case_for, every
+from wizard.export.business_case import business_case_for
+from wizard.formatting import every
 from wizard.export.columns import content_widths, dejavu
 from wizard.export.content import Bullets, KeyValues, Table
 from wizard.export.fonts import FAMILY, register_fonts
@@ -72,9 +74,30 @@ def test_a_table_never_leaves_one_row_alone_on_the_next_page():
     _, height = table.wrap(250, 10_000)
     row = table._rowHeights[1]
     # room for the header and all but one row
-    first, rest = table.split(250, height - row * 0.5)
+    first, page_break, rest = table.split(250, height - row * 0.5)
+    assert page_break is FrameBreak  # the rows moved start the next page
     assert len(rest._cellvalues) - 1 >= _Table.MIN_TAIL
     assert len(first._cellvalues) - 1 + len(rest._cellvalues) - 1 == 20
+
+
+def test_rows_moved_to_the_next_page_never_sit_under_a_second_header_on_the_same_page():
+    import io
+
+    from reportlab.platypus import SimpleDocTemplate, Spacer
+
+
+    rows = [["Headcell", "Risk"]] + [[f"R{i}", f"risk {i}"] for i in range(30)]
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(out)
+    probe = _Table(rows, colWidths=[60, 200], repeatRows=1)
+    _, height = probe.wrap(doc.width, doc.height)
+    # room above the table for all but the last row, so the last two go to the next page
+    gap = doc.height - height + probe._rowHeights[-1] * 0.5 - 12
+    doc.build([Spacer(1, gap), _Table(rows, colWidths=[60, 200], repeatRows=1)])
+    pages = page_texts(out.getvalue())
+    assert len(pages) == 2
+    assert [p.count("Headcell") for p in pages] == [1, 1]
+    assert "R28" in pages[1] and "R29" in pages[1] and "R27" in pages[0]
 
 
 def test_table_text_is_legible():

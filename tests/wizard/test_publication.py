@@ -19,7 +19,8 @@ from tests.wizard.export_helpers import page_texts, squash
 from tests.wizard.publish_helpers import assert_nowhere, public_files
 from wizard import catalog
 from wizard.cli import main
-from wizard.export.business_case import business_case_for, long_date
+from wizard.export.business_case import business_case_for
+from wizard.formatting import long_date
 from wizard.export.content import Table
 from wizard.export.html import html_text
 from wizard.export.ocds import release_package

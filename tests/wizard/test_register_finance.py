@@ -25,6 +25,7 @@ def project(request) -> Project:
     p.risks[0].withheld_reason = "Commercially sensitive until contract award"
     p.risks[0].withheld_until = dt.date(2028, 3, 7)
     p.risks[-1].title = "Café costs rise by £2m – “worst case”"  # Windows-1252 can hold these
+    p.risks[1].probability_pct = 12.5  # Excel in a decimal-comma locale saves 12,5
     return Project.model_validate(p.model_dump())
 
 
@@ -36,7 +37,7 @@ def test_workbook_reads_as_words_sorted_by_score_with_band_colours(project, tmp_
     path = tmp_path / "register.xlsx"
     export_register(project, path, "internal")
     book = load_workbook(path)
-    assert book.sheetnames == ["Risk register", "Phases", "Break clauses"]
+    assert book.sheetnames == ["Risk register", "Totals by bearer", "Phases", "Break clauses"]
     sheet = book["Risk register"]
     assert sheet["A1"].value == marking("internal")
     assert marking("internal") in sheet.oddHeader.center.text
@@ -88,10 +89,15 @@ def _excel_like(csv_bytes: bytes, encoding: str) -> bytes:
     out = io.StringIO(newline="")
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     for row in rows:
-        writer.writerow([_dmy(v) for v in row])
+        writer.writerow([_decimal_comma(_dmy(v)) for v in row])
     text = out.getvalue()
     assert "\r\n" in text and ";" in text
     return ("\ufeff" + text).encode("utf-8") if encoding == "utf-8-sig" else text.encode(encoding)
+
+
+def _decimal_comma(value: str) -> str:
+    whole, point, fraction = value.partition(".")
+    return f"{whole},{fraction}" if point and whole.isdigit() and fraction.isdigit() else value
 
 
 def _dmy(value: str) -> str:
@@ -112,7 +118,7 @@ def test_round_trip_through_excel_changes_nothing(project, tmp_path, encoding):
     except UnicodeEncodeError:
         assert encoding == "cp1252"
         pytest.skip("Welsh letters such as ŵ and ŷ are not in Windows-1252: Excel saves such a file as UTF-8")
-    assert b"07/03/2028" in edited.read_bytes()
+    assert b"07/03/2028" in edited.read_bytes() and b";12,5;" in edited.read_bytes()
     preview = read_register(edited, project)
     assert [r.errors for r in preview.rows] == [[] for _ in project.risks]
     assert all(r.replaces for r in preview.rows)

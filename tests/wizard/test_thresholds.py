@@ -6,7 +6,7 @@ import pytest
 
 from wizard import thresholds
 from wizard.checks import rule
-from wizard.checks.base import gbp_words
+from wizard.formatting import money_words as gbp_words
 from wizard.model import Accountability
 from wizard.risk import band_of
 

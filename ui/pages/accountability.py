@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -29,14 +28,13 @@ from ui.widgets.forms import (
 )
 from ui.widgets.table_detail import TableDetail, plain
 from ui.widgets.item_table import ID_TIP, BOOL, DATE, INT, REF, Column, ItemTable
-from wizard.checks.base import gbp_words
+from wizard.formatting import money_words
 from wizard.model import KPI, SocialImpactObjective
 from wizard.thresholds import ACCREDITATION_FROM, OPEN_BOOK_FROM, SUBCONTRACT_THRESHOLD
 
 
 class AccountabilityPage(StepPage):
     key = "accountability"
-    title = "Accountability and social impact"
 
     def __init__(self, document: Document, parent: QWidget | None = None):
         super().__init__(document, parent)
@@ -73,9 +71,9 @@ class AccountabilityPage(StepPage):
         form.addRow("Publish sub-contracts above", self.threshold)
         form.addRow("SME spend target", self.sme_target)
         rules = QLabel(f"Open book accounting and full data disclosure are expected on contracts "
-                       f"of {gbp_words(OPEN_BOOK_FROM)} and over; accreditation from "
-                       f"{gbp_words(ACCREDITATION_FROM)}; sub-contracts over "
-                       f"{gbp_words(SUBCONTRACT_THRESHOLD)} published.")
+                       f"of {money_words(OPEN_BOOK_FROM)} and over; accreditation from "
+                       f"{money_words(ACCREDITATION_FROM)}; sub-contracts over "
+                       f"{money_words(SUBCONTRACT_THRESHOLD)} published.")
         rules.setWordWrap(True)
         form.addRow(rules)
 
@@ -136,25 +134,21 @@ class AccountabilityPage(StepPage):
             QVBoxLayout(box).addWidget(table)
             tables.addWidget(box)
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(form_box)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setMinimumWidth(300)
-        scroll.setMinimumHeight(160)
+        # The page is taller than 1280x800 allows (a form and two lists, each with its detail):
+        # it has no scroll area of its own, the window's one scrolls it whole.
+        form_box.setMinimumWidth(300)
+        form_box.setMinimumHeight(form_box.sizeHint().height())
         # each list: at least three rows of its table and the whole of its detail form
         tables.setMinimumHeight(self.kpi_detail.minimumSizeHint().height()
                                 + self.social_detail.minimumSizeHint().height() + 60)
         row = QHBoxLayout(self)
-        splitter = AdaptiveSplitter(1000, (2, 3), (1, 4))
-        splitter.addWidget(scroll)
+        splitter = AdaptiveSplitter(1000, (2, 3), (2, 5))
+        splitter.addWidget(form_box)
         splitter.addWidget(tables)
         row.addWidget(splitter)
         self.refresh()
 
     def refresh(self) -> None:
-        if not hasattr(self, "social"):
-            return
         for fld in (*self.fields, self.threshold, self.sme_target):
             fld.refresh()
         self.kpis.refresh()

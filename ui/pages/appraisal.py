@@ -34,6 +34,7 @@ from ui.widgets.scene_view import SceneView
 from wizard import optimism_bias
 from wizard.affordability import affordability
 from wizard.appraisal import appraise
+from wizard.formatting import percent, signed_money
 from wizard.graphs.affordability_bars import affordability_bars
 from wizard.graphs.cost_profile import cost_profile
 from wizard.graphs.exposure_curve import exposure_curve
@@ -57,13 +58,6 @@ GRAPHS = (
 )
 RATING_CHOICES = (("", "Not scored"), ("meets", "Meets"), ("partly", "Partly meets"),
                   ("fails", "Fails"))
-
-
-def _gbp(value: int | float | None) -> str:
-    if value is None:
-        return "n/a"
-    value = round(value)
-    return f"−£{-value:,}" if value < 0 else f"£{value:,}"
 
 
 class CsfRatings(QWidget):
@@ -135,7 +129,6 @@ class CsfRatings(QWidget):
 
 class AppraisalPage(StepPage):
     key = "appraisal"
-    title = "Options appraisal and affordability"
 
     def __init__(self, document: Document, parent: QWidget | None = None):
         super().__init__(document, parent)
@@ -195,14 +188,14 @@ class AppraisalPage(StepPage):
         self.ob = DetailForm(doc)
         self.ob.add("optimism_bias_category", ComboField(
             doc, None, "appraisal.ob_category", "Optimism bias category",
-            choices=lambda: [("", "Not chosen"), *[(b.key, f"{b.label} (upper {b.upper_pct:g}%, "
-                                                   f"lower {b.lower_pct:g}%)")
+            choices=lambda: [("", "Not chosen"), *[(b.key, f"{b.label} (upper {percent(b.upper_pct)}, "
+                                                   f"lower {percent(b.lower_pct)})")
                                                   for b in lib.capital]]), "Capital category")
         self.ob.add("optimism_bias_capital_pct", PercentField(
             doc, None, "appraisal.ob_capital", "Capital uplift", 1000.0), "Capital uplift")
         self.ob.add("optimism_bias_revenue_pct", PercentField(
             doc, None, "appraisal.ob_revenue", "Revenue uplift", 1000.0),
-            f"Revenue uplift (upper {lib.revenue.upper_pct:g}%)")
+            f"Revenue uplift (upper {percent(lib.revenue.upper_pct)})")
         self.ob.add("optimism_bias_reason", TextField(
             doc, None, "appraisal.ob_reason", "Reason for reducing the uplift"),
             "Evidence for any reduction")
@@ -321,7 +314,7 @@ class AppraisalPage(StepPage):
 
     def _npsv_of(self, option: Option) -> str:
         r = self._result(option)
-        return _gbp(r.npsv_gbp) if r is not None and r.has_cash_flows else "no cash flows"
+        return signed_money(r.npsv_gbp) if r is not None and r.has_cash_flows else "no cash flows"
 
     def _bcr_of(self, option: Option) -> str:
         r = self._result(option)
@@ -403,8 +396,6 @@ class AppraisalPage(StepPage):
 
     # refresh -----------------------------------------------------------------------------------
     def refresh(self) -> None:
-        if not hasattr(self, "view"):
-            return
         project = self.document.project
         self._appraisal = appraise(project)
         for fld in (self.period, self.base_year):
@@ -421,14 +412,14 @@ class AppraisalPage(StepPage):
         if chosen is not None and chosen.has_cash_flows:
             diff = chosen.npsv_vs_baseline_gbp
             versus = "" if diff is None else (
-                f" ({_gbp(abs(diff))} {'more' if diff >= 0 else 'less'} than the baseline's)")
-            parts.append(f"<b>{chosen.id}</b> (preferred): NPSV {_gbp(chosen.npsv_gbp)}{versus}")
+                f" ({signed_money(abs(diff))} {'more' if diff >= 0 else 'less'} than the baseline's)")
+            parts.append(f"<b>{chosen.id}</b> (preferred): NPSV {signed_money(chosen.npsv_gbp)}{versus}")
         if exposure.priced:
-            parts.append(f"Risk: public P80 {_gbp(exposure.public.p80_gbp)}, private P80 "
-                         f"{_gbp(exposure.private.p80_gbp)} ({exposure.priced} priced risks)")
+            parts.append(f"Risk: public P80 {signed_money(exposure.public.p80_gbp)}, private P80 "
+                         f"{signed_money(exposure.private.p80_gbp)} ({exposure.priced} priced risks)")
         if project.project.budget:
-            parts.append(f"Affordability gap {_gbp(afford.gap_gbp)}; confirmed funding "
-                         f"{_gbp(afford.confirmed_gbp)} of {_gbp(afford.need_gbp)} needed")
+            parts.append(f"Affordability gap {signed_money(afford.gap_gbp)}; confirmed funding "
+                         f"{signed_money(afford.confirmed_gbp)} of {signed_money(afford.need_gbp)} needed")
         missing = [m for m in (*a.missing, *afford.missing) if m]
         if missing:
             parts.append("<i>" + " ".join(dict.fromkeys(missing)) + "</i>")

@@ -13,12 +13,13 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout
 from ui.pages.list_page import ListPage
 from ui.widgets.forms import CheckListField, DetailForm, TextField, item_choices
 from ui.widgets.item_table import ID_TIP, ENUM, INT, REFS, Column
-from wizard import catalog
+from ui.widgets.suggestion_box import suggestion_box
+from wizard import catalog, formatting
 from wizard.model import MAX_MONTHS, BreakClause, Project
 from wizard.vocab import BreakTrigger, Compensation, label
 
 
-def clause_library() -> dict[BreakTrigger, Any]:
+def clause_library() -> dict[BreakTrigger, catalog.ClauseInfo]:
     """The break-clause library from templates/, or nothing if its file cannot be read."""
     try:
         return dict(catalog.clause_library())
@@ -26,15 +27,13 @@ def clause_library() -> dict[BreakTrigger, Any]:
         return {}
 
 
-def typical_clause_change(clause: BreakClause, info: Any) -> dict[str, Any]:
+def typical_clause_change(clause: BreakClause, info: catalog.ClauseInfo) -> dict[str, Any]:
     change: dict[str, Any] = {}
-    notice = getattr(info, "typical_notice_months", None)
-    if notice is not None and clause.notice_months != int(notice):
-        change["notice_months"] = int(notice)
-    compensation = getattr(info, "typical_compensation", None)
-    if compensation is not None and clause.compensation is not Compensation(compensation):
-        change["compensation"] = Compensation(compensation)
-    description = str(getattr(info, "description", "") or "")
+    if clause.notice_months != info.typical_notice_months:
+        change["notice_months"] = info.typical_notice_months
+    if clause.compensation is not info.typical_compensation:
+        change["compensation"] = info.typical_compensation
+    description = info.description
     if description and not clause.description.strip():
         change["description"] = description
     return change
@@ -42,7 +41,6 @@ def typical_clause_change(clause: BreakClause, info: Any) -> dict[str, Any]:
 
 class BreakClausesPage(ListPage):
     key = "break_clauses"
-    title = "Break clauses"
     collection = "break_clauses"
     noun = "break clause"
     prefix = "B"
@@ -57,8 +55,9 @@ class BreakClausesPage(ListPage):
 
     def columns(self) -> list[Column]:
         return [
-            Column("id", "Id", tip=ID_TIP, width=45),
+            # the trigger names a clause: first, as the name is on the other steps
             Column("trigger", "Trigger", ENUM, enum=BreakTrigger, width=260),
+            Column("id", "Id", tip=ID_TIP, width=45),
             Column("phases", "Phases", REFS, ref="phases", width=110,
                    tip="Phase ids the clause applies to, separated by commas (none: all)"),
             Column("earliest_month", "Earliest month", INT, 0, MAX_MONTHS, width=110),
@@ -82,8 +81,7 @@ class BreakClausesPage(ListPage):
         self.apply_typical.clicked.connect(self.apply_typical_terms)
         form.add("description", TextField(doc, None, "break_clauses.description", "Description"),
                  "Description")
-        form.layout_.addRow(self.typical)
-        form.layout_.addRow(self.apply_typical)
+        layout.addWidget(suggestion_box("break_clauses", self.typical, self.apply_typical))
         form.add("formula", TextField(doc, None, "break_clauses.formula",
                                       "Compensation formula"), "Agreed formula")
         form.add("phases", CheckListField(doc, None, "break_clauses.phases", "Phases",
@@ -99,15 +97,11 @@ class BreakClausesPage(ListPage):
             self.typical.setText("")
             self.apply_typical.setEnabled(False)
             return
-        notice = getattr(info, "typical_notice_months", None)
-        compensation = getattr(info, "typical_compensation", None)
-        words = [f"Typical for {label(clause.trigger).lower()}:"]
-        if notice is not None:
-            words.append(f"{notice} months' notice,")
-        if compensation is not None:
-            compensation = Compensation(compensation)
-            words.append("no compensation." if compensation is Compensation.NONE
-                         else f"compensation {label(compensation).lower()}.")
+        compensation = info.typical_compensation
+        words = [f"Typical for {label(clause.trigger).lower()}:",
+                 f"{formatting.notice(info.typical_notice_months)},",
+                 "no compensation." if compensation is Compensation.NONE
+                 else f"compensation {label(compensation).lower()}."]
         self.typical.setText(" ".join(words))
         self.apply_typical.setEnabled(bool(typical_clause_change(clause, info)))
 

@@ -140,7 +140,6 @@ def _next_deduction(project: Project, _new_id: str) -> Deduction:
 
 class CommercialPage(StepPage):
     key = "commercial"
-    title = "Commercial and management"
 
     def __init__(self, document: Document, parent: QWidget | None = None):
         super().__init__(document, parent)
@@ -351,8 +350,6 @@ class CommercialPage(StepPage):
 
     # the page contract ---------------------------------------------------------------------------
     def refresh(self) -> None:
-        if not hasattr(self, "timeline"):
-            return
         project = self.document.project
         for fld in self.fields:
             fld.refresh()

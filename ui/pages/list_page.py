@@ -18,14 +18,17 @@ from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.document import Document
 from ui.pages.base import StepPage
+from ui.widgets.focus_scroll import FocusScrollArea
 from ui.widgets.forms import DetailForm
 from ui.widgets.item_table import Column, ItemTable
+from ui.widgets.layout_sizes import DETAIL_MIN_PX, TABLE_MIN_ROWS, show_rows
 from ui.widgets.scene_view import SceneView
 from ui.widgets.sensitive_box import SensitiveBox
 from wizard.graphs import phase_map, risk_matrix
@@ -34,9 +37,10 @@ from wizard.vocab import label
 
 # The scene builders a page can show beside its table.
 GRAPHS: dict[str, Callable[..., Any]] = {"phase_map": phase_map, "risk_matrix": risk_matrix}
+GRAPH_TITLES = {"phase_map": "Phase map", "risk_matrix": "Risk matrix"}
 
 
-WIDE_PX = 1000  # narrower than this, the graph goes under the table
+WIDE_PX = 1000  # narrower than this, the graph goes in a tab beside the details
 
 
 class ListPage(StepPage):
@@ -75,12 +79,24 @@ class ListPage(StepPage):
         if self.sensitive_box is not None:
             extras.addWidget(self.sensitive_box)
         extras.addStretch(1)
-        scroll = QScrollArea()
+        # The page's one scroll area: the details scroll under the table, which stays put.
+        scroll = FocusScrollArea()
+        scroll.setObjectName(f"{self.collection}.detail_scroll")
         scroll.setWidgetResizable(True)
         scroll.setWidget(detail_box)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setMinimumHeight(DETAIL_MIN_PX)
+        self.detail_scroll = scroll
+        show_rows(self.table.view, TABLE_MIN_ROWS)
+        # Under the table: the details, and (on a narrow page) the graph in a tab beside them.
+        self.details_tabs = QTabWidget()
+        self.details_tabs.setObjectName(f"{self.collection}.details_tabs")
+        self.details_tabs.setDocumentMode(True)
+        self.details_tabs.setTabBarAutoHide(True)
+        self.details_tabs.addTab(scroll, "Details")
 
-        # Table and graph side by side on top; the selected item's details full width below.
+        # Wide: table and graph side by side on top; the selected item's details full width
+        # below. Narrow: the table full width on top, details and graph as two tabs below.
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName(f"{self.collection}.splitter")
         self.splitter.addWidget(self.table)
@@ -100,7 +116,7 @@ class ListPage(StepPage):
         self.vertical = QSplitter(Qt.Orientation.Vertical)
         self.vertical.setObjectName(f"{self.collection}.vertical")
         self.vertical.addWidget(self.splitter)
-        self.vertical.addWidget(scroll)
+        self.vertical.addWidget(self.details_tabs)
         self.vertical.setStretchFactor(0, 3)
         self.vertical.setStretchFactor(1, 2)
         self.vertical.setChildrenCollapsible(False)
@@ -135,33 +151,64 @@ class ListPage(StepPage):
         if self._sized:
             self._arrange()
 
+    def graph_in_tab(self) -> bool:
+        """True when the graph is shown in a tab beside the details (a narrow page)."""
+        return self.scene_view is not None and self.details_tabs.indexOf(self.scene_view) >= 0
+
+    def _place_graph(self, wide: bool) -> bool:
+        """Put the graph beside the table (wide) or in a tab beside the details (narrow, e.g.
+        1280x800 with the findings open: there the table keeps its rows and the details their
+        fields). True if it moved."""
+        if self.scene_view is None or self.graph_in_tab() != wide:
+            return False
+        if wide:
+            self.details_tabs.removeTab(self.details_tabs.indexOf(self.scene_view))
+            self.splitter.addWidget(self.scene_view)
+            self.splitter.setStretchFactor(1, 2)
+        else:
+            self.details_tabs.addTab(self.scene_view, GRAPH_TITLES.get(self.graph or "", "Graph"))
+        self.scene_view.show()
+        return True
+
     def _arrange(self, force: bool = False) -> None:
         """Wide: table and graph side by side, details in two columns. Narrow (the window
-        with its side panels open): graph under the table, details in one column."""
+        with its side panels open): the table full width, details in one column with the
+        graph in a tab beside them."""
         wide = self.width() >= WIDE_PX
-        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
         direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
         if self.detail_columns.direction() != direction:
             self.detail_columns.setDirection(direction)
-        if not force and self.splitter.orientation() == orientation:
+        moved = self._place_graph(wide)
+        if not force and not moved:
             return
-        self.splitter.setOrientation(orientation)
         if self.splitter.property("restored") or self.vertical.property("restored"):
             # the user's own arrangement, brought back from the settings: keep it once
             self.splitter.setProperty("restored", None)
             self.vertical.setProperty("restored", None)
             self.updateGeometry()
             return
-        if self.scene_view is not None:
-            if wide:  # three fifths to the table, two to the graph
-                self.splitter.setSizes([self.width() * 3 // 5, self.width() * 2 // 5])
-            else:  # the graph under the table gets the larger share so its labels stay legible
-                self.splitter.setSizes([self.height() * 2 // 5, self.height() * 3 // 5])
-        top = 55 if wide or self.scene_view is None else 74
-        top = self.table_share if self.table_share is not None else top
+        self._fit_name_column()
+        if self.scene_view is not None and wide:  # three fifths to the table, two to the graph
+            self.splitter.setSizes([self.width() * 3 // 5, self.width() * 2 // 5])
         height = self.vertical.height()
-        self.vertical.setSizes([height * top // 100, height * (100 - top) // 100])
+        if self.table_share is not None and (wide or self.scene_view is None):
+            top = height * self.table_share // 100
+        elif wide and self.scene_view is not None:
+            top = height * 55 // 100
+        else:  # the table's rows, the rest to the details
+            top = self.splitter.minimumSizeHint().height()
+        top = max(top, self.splitter.minimumSizeHint().height())
+        self.vertical.setSizes([top, max(height - top, DETAIL_MIN_PX)])
         self.updateGeometry()
+
+    def _fit_name_column(self) -> None:
+        """The name column, first, as wide as its longest name within 55% of the table."""
+        view = self.table.view
+        col = self.table.name_column()
+        room = view.viewport().width() * 55 // 100
+        wanted = min(view.sizeHintForColumn(col), room)
+        if wanted > view.columnWidth(col):
+            view.setColumnWidth(col, wanted)
 
     # to fill in -----------------------------------------------------------------------------
     def columns(self) -> list[Column]:
@@ -212,9 +259,9 @@ class ListPage(StepPage):
             self.selectionChanged.emit(self.collection, item_id)
 
     def refresh(self) -> None:
-        if not hasattr(self, "table"):
-            return  # the base class connects before the widgets exist
         self.table.refresh()
+        if self._sized:
+            self._fit_name_column()  # a longer name just typed is shown whole
         self._bind()
         self.detail.refresh()
         if self.sensitive_box is not None:

@@ -13,7 +13,6 @@ from wizard.vocab import PartnerKind
 
 class PartnersPage(ListPage):
     key = "partners"
-    title = "Partners"
     collection = "partners"
     noun = "partner"
     prefix = "P"

@@ -14,7 +14,6 @@ from wizard.vocab import PhaseKind
 
 class PhasingPage(ListPage):
     key = "phasing"
-    title = "Phasing"
     collection = "phases"
     noun = "phase"
     prefix = "PH"

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QScrollArea,
     QVBoxLayout,
@@ -14,8 +15,8 @@ from PySide6.QtWidgets import (
 
 from ui.document import Document
 from ui.pages.base import StepPage
+from ui.pages.list_page import WIDE_PX
 from ui.pages.sharing_box import SharingBox
-from ui.widgets.adaptive_splitter import AdaptiveSplitter
 from ui.widgets.forms import (
     ComboField,
     DateField,
@@ -26,6 +27,8 @@ from ui.widgets.forms import (
     StringListField,
     TextField,
 )
+from ui.widgets.focus_scroll import FocusScrollArea
+from ui.widgets.layout_sizes import show_rows
 from ui.widgets.item_table import ID_TIP, BOOL, Column, ItemTable
 from wizard.model import MAX_MONTHS, Option
 from wizard.vocab import BusinessCaseStage, DeliveryModel, RiskAppetite
@@ -33,7 +36,6 @@ from wizard.vocab import BusinessCaseStage, DeliveryModel, RiskAppetite
 
 class ProjectPage(StepPage):
     key = "project"
-    title = "Project"
 
     def __init__(self, document: Document, parent: QWidget | None = None):
         super().__init__(document, parent)
@@ -89,11 +91,6 @@ class ProjectPage(StepPage):
             form.addRow(words[key], fld)
         self.sharing = SharingBox(doc)
         form.addRow(self.sharing)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(form_box)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-
         self.options = ItemTable(
             doc, (*p, "options"),
             [Column("id", "Id", tip=ID_TIP, width=45),
@@ -120,14 +117,30 @@ class ProjectPage(StepPage):
         self.options.currentChanged.connect(lambda _r: self._bind_option())
         self.options.itemSelected.connect(lambda i: i and self.selectionChanged.emit("options", i))
 
-        scroll.setMinimumWidth(420)
-        scroll.setMinimumHeight(300)
-        options_box.setMinimumHeight(300)
-        splitter = AdaptiveSplitter(1000, (1, 1), (3, 2))
-        splitter.addWidget(scroll)
-        splitter.addWidget(options_box)
-        QHBoxLayout(self).addWidget(splitter)
+        show_rows(self.options.view, 4)
+        # The page's one scroll area holds the form and the options: side by side when wide,
+        # the options under the form when narrow (1280x800 with the findings open).
+        content = QWidget()
+        self.halves = QBoxLayout(QBoxLayout.Direction.LeftToRight, content)
+        self.halves.addWidget(form_box, 1)
+        self.halves.addWidget(options_box, 1)
+        self.scroll = FocusScrollArea()
+        self.scroll.setObjectName("project.scroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll)
         self.refresh()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        wide = event.size().width() >= WIDE_PX
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self.halves.direction() != direction:
+            self.halves.setDirection(direction)
 
     def _bind_option(self) -> None:
         row = self.options.current_row()
@@ -136,8 +149,6 @@ class ProjectPage(StepPage):
             self.option_detail.set_item(path)
 
     def refresh(self) -> None:
-        if not hasattr(self, "option_detail"):
-            return
         for fld in self.fields.values():
             fld.refresh()
         other = self.document.project.project.delivery_model is DeliveryModel.OTHER

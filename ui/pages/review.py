@@ -33,9 +33,11 @@ from PySide6.QtWidgets import (
 
 import wizard.scene as scene_module
 from ui.document import Document
+from ui.export_menu import EXPORTS
 from ui.pages.base import StepPage
 from ui.widgets.scene_view import SceneView
 from ui.widgets.wrapping_rows import wrap_rows
+from wizard import formatting
 from wizard.model import Project
 from wizard.scorecard import assessment
 
@@ -65,17 +67,6 @@ def _wrapping_tree(headers: list[str], name: str) -> QTreeWidget:
     return tree
 
 
-# (key, button text, file filter, default suffix)
-EXPORTS: tuple[tuple[str, str, str, str], ...] = (
-    ("pdf-public", "Business case PDF (public)…", "PDF files (*.pdf)", ".pdf"),
-    ("pdf-internal", "Business case PDF (internal)…", "PDF files (*.pdf)", ".pdf"),
-    ("html", "Accessible HTML (public)…", "HTML files (*.html)", ".html"),
-    ("docx-public", "Business case Word (public)…", "Word documents (*.docx)", ".docx"),
-    ("docx-internal", "Business case Word (internal)…", "Word documents (*.docx)", ".docx"),
-    ("schedules", "Contract schedules Word (internal)…", "Word documents (*.docx)", ".docx"),
-    ("ocds", "OCDS open data (public)…", "JSON files (*.json)", ".json"),
-    ("risks", "Risk register (CSV or Excel)…", "CSV files (*.csv);;Excel workbooks (*.xlsx)", ".csv"),
-)
 
 
 def ask_export_path(parent: QWidget | None, title: str, suggested: str, file_filter: str) -> str | None:
@@ -233,7 +224,6 @@ class ExportJob(QRunnable):
 
 class ReviewPage(StepPage):
     key = "review"
-    title = "Review and export"
     exportFinished = Signal(str)  # the path written
     exportFailed = Signal(str)  # the message shown
 
@@ -499,4 +489,4 @@ class ReviewPage(StepPage):
         if path:
             count = import_risks(self, self.document, path)
             if count:
-                self.status.setText(f"Imported {count} risk{'s' if count != 1 else ''}.")
+                self.status.setText(f"Imported {formatting.count(count, 'risk')}.")

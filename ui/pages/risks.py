@@ -24,6 +24,7 @@ from ui.widgets.forms import (
     item_choices,
 )
 from ui.widgets.money_fields import RiskMoneyBox
+from ui.widgets.suggestion_box import suggestion_box
 from ui.widgets.item_table import ID_TIP, COMPUTED, ENUM, INT, REF, REFS, Column
 from wizard import catalog
 from wizard.model import ContingentSupport, Project, Risk
@@ -40,7 +41,7 @@ from wizard.vocab import (
 )
 
 
-def risk_library() -> dict[RiskCategory, Any]:
+def risk_library() -> dict[RiskCategory, catalog.CategoryInfo]:
     """The risk library from templates/, or nothing if its file cannot be read."""
     try:
         return dict(catalog.risk_library())
@@ -48,18 +49,17 @@ def risk_library() -> dict[RiskCategory, Any]:
         return {}
 
 
-def typical_change(risk: Risk, info: Any) -> dict[str, Any]:
+def typical_change(risk: Risk, info: catalog.CategoryInfo) -> dict[str, Any]:
     """The fields applying the category's typical allocation and mitigation would change."""
     change: dict[str, Any] = {}
-    allocation = Allocation(info.typical_allocation)
+    allocation = info.typical_allocation
     if risk.allocation is not allocation:
         change["allocation"] = allocation
     share = {Allocation.PUBLIC: 100, Allocation.PRIVATE: 0}.get(
-        allocation, int(getattr(info, "typical_public_share", 50))
-    )
+        allocation, info.typical_public_share)
     if risk.public_share != share:
         change["public_share"] = share
-    mitigation = str(info.typical_mitigation or "")
+    mitigation = info.typical_mitigation
     if mitigation and mitigation not in risk.mitigation:
         change["mitigation"] = (
             mitigation if not risk.mitigation.strip() else f"{risk.mitigation.rstrip()}\n\n{mitigation}"
@@ -75,9 +75,28 @@ def provider_choices(document):
     return choices
 
 
+class SupportToggle(CheckField):
+    """The "offer contingent support" box, bound to a risk's ``contingent_support``: it stands
+    for "is not None", so ticking adds an empty ``ContingentSupport`` and clearing removes it,
+    each one undoable step."""
+
+    def commit(self, revert_on_error: bool = True) -> bool:
+        if self.path is None:
+            return False
+        on = self.editor.isChecked()
+        risk = self.document.project.risks[self.path[1]]
+        words = "Add" if on else "Remove"
+        try:
+            self.document.set_value(self.path, ContingentSupport() if on else None,
+                                    f"{words} contingent support for {risk.id}")
+        except EditError as err:
+            self.show_error(str(err))
+            return False
+        return True
+
+
 class RisksPage(ListPage):
     key = "risks"
-    title = "Risks"
     collection = "risks"
     noun = "risk"
     prefix = "R"
@@ -131,13 +150,8 @@ class RisksPage(ListPage):
         form.fields["private_bearer"].editor.setToolTip(
             "The provider carrying the private share when a public body owns a shared risk")
         # The library's suggestion stands apart from the text boxes, in its own box: its button
-        # changes the mitigation text (one undoable step), so no stray click should reach it.
-        suggestion = QGroupBox("Library suggestion")
-        suggestion.setObjectName("risks.suggestion")
-        box = QVBoxLayout(suggestion)
-        box.addWidget(self.typical)
-        box.addWidget(self.apply_typical)
-        layout.addWidget(suggestion)
+        # changes the mitigation text (one undoable step).
+        layout.addWidget(suggestion_box("risks", self.typical, self.apply_typical))
         form.add("phases", CheckListField(doc, None, "risks.phases", "Phases",
                                           item_choices(doc, "phases")), "Phases")
 
@@ -145,10 +159,8 @@ class RisksPage(ListPage):
         self.support_box.setToolTip("Public support triggered only by named low-probability, "
                                     "high-impact events (the Thames Tideway pattern)")
         support = QFormLayout(self.support_box)
-        self.support_on = CheckField(doc, None, "risks.contingent", "Offer contingent public "
-                                     "support for named events")
-        # The checkbox stands for "contingent_support is not None"; it edits through _toggle.
-        self.support_on.commit = self._toggle_support  # type: ignore[method-assign]
+        self.support_on = SupportToggle(doc, None, "risks.contingent", "Offer contingent public "
+                                        "support for named events")
         self.support_events = StringListField(doc, None, "risks.contingent.events",
                                               "Trigger events")
         self.support_cap = MoneyField(doc, None, "risks.contingent.cap", "Cap")
@@ -161,22 +173,6 @@ class RisksPage(ListPage):
         layout.addWidget(self.support_box)
         self.money_box = RiskMoneyBox(doc)  # the quantified risk (probability, cost range)
         layout.addWidget(self.money_box)
-
-    # contingent support ------------------------------------------------------------------------
-    def _toggle_support(self, revert_on_error: bool = True) -> bool:
-        path = self.item_path()
-        if path is None:
-            return False
-        on = self.support_on.editor.isChecked()
-        value = ContingentSupport() if on else None
-        words = "Add" if on else "Remove"
-        try:
-            self.document.set_value((*path, "contingent_support"), value,
-                                    f"{words} contingent support for {self.table.current_id()}")
-        except EditError as err:
-            self.support_on.show_error(str(err))
-            return False
-        return True
 
     def refresh_extra(self) -> None:
         path = self.item_path()

@@ -23,10 +23,8 @@ from ui.widgets.forms import (
 from ui.widgets.item_table import INT, MONEY, Column, ItemTable
 from ui.widgets.money_fields import PercentField
 from ui.widgets.sensitive_box import SensitiveBox
-from wizard.checks.base import gbp
-from wizard.export.sharing_case import signed
+from wizard.formatting import money, signed_money
 from wizard.model import MAX_APPRAISAL_YEARS, Project
-from wizard.sharing_effect import sharing_effect
 from wizard.sharing_model import (
     SHARING_MODELS,
     GainShare,
@@ -157,7 +155,7 @@ class SharingBox(QGroupBox):
 
         def display(col: Column, value: Any) -> str | None:
             if col.attr == "profit_gbp" and value is not None:
-                return signed(value)
+                return signed_money(value)
             return plain(col, value)
 
         self.profit.model.display = display
@@ -259,16 +257,19 @@ def summary_text(project: Project) -> str:
     s = project.sharing
     if s.is_empty:
         return "Nothing is shared yet."
+    # the appraisal's modules (numpy, networkx) load when something is shared, not at start-up
+    from wizard.sharing_effect import sharing_effect
+
     effect = sharing_effect(project)
     r = effect.result
-    parts = [f"Public return {gbp(r.total_return_gbp)} over {len(r.years)} years "
-             f"(present value {gbp(effect.pv_return_gbp)})"]
+    parts = [f"Public return {money(r.total_return_gbp)} over {len(r.years)} years "
+             f"(present value {money(effect.pv_return_gbp)})"]
     if r.from_guarantee_gbp:
-        parts.append(f"the guarantee adds {gbp(r.from_guarantee_gbp)}")
-    parts.append(f"equity at risk {gbp(r.equity_at_risk_gbp)}")
-    parts.append(f"if profit is {effect.fall_pct}% lower: {gbp(effect.stressed.total_return_gbp)}")
+        parts.append(f"the guarantee adds {money(r.from_guarantee_gbp)}")
+    parts.append(f"equity at risk {money(r.equity_at_risk_gbp)}")
+    parts.append(f"if profit is {effect.fall_pct}% lower: {money(effect.stressed.total_return_gbp)}")
     if effect.npsv_effect_gbp is not None:
-        parts.append(f"NPSV of {effect.option_id} up {gbp(effect.npsv_effect_gbp)}")
+        parts.append(f"NPSV of {effect.option_id} up {money(effect.npsv_effect_gbp)}")
     text = "; ".join(parts) + "."
     if effect.missing:
         text += " " + " ".join(effect.missing)

@@ -13,7 +13,6 @@ from wizard.vocab import Influence, MemberKind, Stage
 
 class SteeringPage(ListPage):
     key = "steering"
-    title = "Community steering groups"
     collection = "steering_groups"
     noun = "steering group"
     prefix = "SG"

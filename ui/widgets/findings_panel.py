@@ -10,9 +10,9 @@ as accepted with their justification.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -30,7 +30,10 @@ from PySide6.QtWidgets import (
 from ui import dialogs
 from ui.document import Document
 from ui.pages.base import STEP_OF_KIND
-from wizard.model import AcceptedFinding
+from wizard.model import AcceptedFinding, Project
+
+if TYPE_CHECKING:  # the checks load numpy and networkx: imported when they first run
+    from wizard.checks import Finding
 
 DEBOUNCE_MS = 150
 SEVERITY_ORDER = {"error": 0, "warning": 1, "advice": 2}
@@ -43,7 +46,8 @@ ROLE_FINDING = Qt.ItemDataRole.UserRole
 class _WrappingDelegate(QStyledItemDelegate):
     """Gives each finding the height its wrapped text needs at the list's current width."""
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: Any) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802 - Qt's name
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
         view = self.parent()
         width = max(80, view.viewport().width() - 2 * view.spacing() - 16)
         font = index.data(Qt.ItemDataRole.FontRole) or option.font
@@ -53,23 +57,19 @@ class _WrappingDelegate(QStyledItemDelegate):
         return QSize(width, bounds.height() + 10)
 
 
-def _run_checks(project: Any) -> list[Any]:
-    try:
-        from wizard.checks import run_checks
-    except ImportError:
-        return []
+def _run_checks(project: Project) -> list[Finding]:
+    from wizard.checks import run_checks  # after the window is up (see FindingsPanel)
+
     return list(run_checks(project))
 
 
 def _principle_label(principle: str) -> str:
-    try:
-        from wizard.checks import PRINCIPLE_LABELS
-    except ImportError:
-        PRINCIPLE_LABELS = {}
+    from wizard.checks import PRINCIPLE_LABELS
+
     return PRINCIPLE_LABELS.get(principle, principle.replace("_", "-").capitalize())
 
 
-def step_of_finding(finding: Any) -> str:
+def step_of_finding(finding: Finding) -> str:
     return STEP_OF_KIND.get(finding.item_kind, "project")
 
 
@@ -85,8 +85,8 @@ class FindingsPanel(QWidget):
         self.setObjectName("findings.panel")
         self.document = document
         self.step = "project"
-        self.findings: list[Any] = []  # every finding of the project
-        self.shown: list[Any] = []  # the ones in the list, in order
+        self.findings: list[Finding] = []  # every finding of the project
+        self.shown: list[Finding] = []  # the ones in the list, in order
 
         self.heading = QLabel()
         self.heading.setObjectName("findings.heading")
@@ -137,6 +137,15 @@ class FindingsPanel(QWidget):
         self._fill()
         self._timer.start()  # the first run of the checks waits until the window is up
 
+    def hold_first_run(self) -> None:
+        """Wait for ``start_first_run`` (the window calls it after its first paint: the checks
+        load numpy and networkx, which need not delay the window's appearance)."""
+        self._timer.stop()
+
+    def start_first_run(self) -> None:
+        if not self.findings:
+            self._timer.start()
+
     # -- content -------------------------------------------------------------------------------
     def set_step(self, step: str) -> None:
         self.step = step
@@ -164,8 +173,8 @@ class FindingsPanel(QWidget):
     def _accepted_map(self) -> dict[str, str]:
         return {a.finding_id: a.justification for a in self.document.project.accepted_findings}
 
-    def is_accepted(self, finding: Any) -> bool:
-        return bool(getattr(finding, "accepted", False)) or finding.id in self._accepted_map()
+    def is_accepted(self, finding: Finding) -> bool:
+        return finding.accepted or finding.id in self._accepted_map()
 
     def _fill(self) -> None:
         current = self.current_finding()
@@ -188,7 +197,7 @@ class FindingsPanel(QWidget):
             text = f"{mark} {status} · {_principle_label(finding.principle)}\n{finding.message}"
             item = QListWidgetItem(text)
             item.setData(ROLE_FINDING, finding.id)
-            reason = getattr(finding, "justification", "") or accepted.get(finding.id, "")
+            reason = finding.justification or accepted.get(finding.id, "")
             item.setToolTip(f"{finding.message}\n\nRoute: {finding.route}" + (
                 f"\n\nAccepted because: {reason}" if is_accepted else ""))
             if is_accepted:
@@ -214,7 +223,7 @@ class FindingsPanel(QWidget):
             self.list.setCurrentRow(row_to_select)
         self._show_detail(self.list.currentRow())
 
-    def current_finding(self) -> Any | None:
+    def current_finding(self) -> Finding | None:
         row = self.list.currentRow()
         return self.shown[row] if 0 <= row < len(self.shown) else None
 
@@ -228,7 +237,7 @@ class FindingsPanel(QWidget):
         accepted = self.is_accepted(finding)
         text = f"<b>What to do:</b> {_escape(finding.route)}"
         if accepted:
-            reason = getattr(finding, "justification", "") or self._accepted_map().get(finding.id, "")
+            reason = finding.justification or self._accepted_map().get(finding.id, "")
             text += f"<br><b>Accepted because:</b> {_escape(reason)}"
         self.detail.setText(text)
         self.go_button.setEnabled(bool(finding.item_kind))

@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.document import Document, EditError, Path, get_at
+from ui.widgets.focus_scroll import ArmedCheckList
+from wizard import errors, formatting
 from wizard.vocab import label
 
 IDLE_COMMIT_MS = 700
@@ -49,10 +51,8 @@ _MULTIPLIERS = {"": 1, "k": 1_000, "m": 1_000_000, "b": 1_000_000_000, "bn": 1_0
 
 
 def format_money(value: int | None) -> str:
-    """Whole pounds as the user reads them: £12,500,000."""
-    if value is None:
-        return NONE_TEXT
-    return f"£{value:,}"
+    """Whole pounds as the user reads them: £12,500,000 (a dash for none)."""
+    return NONE_TEXT if value is None else formatting.money(value)
 
 
 def parse_money(text: str) -> int:
@@ -73,9 +73,8 @@ def money_validator(parent: QWidget) -> QRegularExpressionValidator:
 
 
 def format_date(value: dt.date | None) -> str:
-    if value is None:
-        return NONE_TEXT
-    return f"{value.day} {value:%b %Y}"
+    """1 Apr 2027 (a dash for none)."""
+    return NONE_TEXT if value is None else formatting.short_date(value)
 
 
 def to_qdate(value: dt.date) -> QDate:
@@ -88,29 +87,15 @@ def from_qdate(value: QDate) -> dt.date:
 
 # -- messages -------------------------------------------------------------------------------------
 
-_PLAIN_WORDS: list[tuple[str, str]] = [
-    (r"String should have at least 1 character", "cannot be empty"),
-    (r"List should have at least 1 item.*", "needs at least one entry"),
-    (r"String should have at most (\d+) characters?", r"is too long (at most \1 characters)"),
-    (r"List should have at most (\d+) items?.*", r"has too many entries (at most \1)"),
-    (r"Input should be greater than or equal to (\S+)", r"must be at least \1"),
-    (r"Input should be less than or equal to (\S+)", r"must be at most \1"),
-    (r"Input should be a valid date.*", "is not a date"),
-]
-
-
 def plain_message(subject: str, message: str) -> str:
-    """'Title cannot be empty' from 'project.title: String should have at least 1 character'.
+    """'Title cannot be empty' from the document's 'project.title: cannot be empty'.
 
-    Messages that already read as words (reference problems, our own checks) keep them, after
-    the name of the field."""
+    The document already words the problem (``wizard.errors``); this puts the field's label
+    in front of it in place of the path the document names first."""
     head, sep, tail = message.partition(": ")
     if sep and re.fullmatch(r"[a-z_]+(\[\d+\]|\.[a-z_]+)+", head):
         message = tail  # drop the 'risks[2].title' the document puts first
-    for pattern, words in _PLAIN_WORDS:
-        if re.fullmatch(pattern, message):
-            return f"{subject} {re.sub(pattern, words, message)}"
-    return f"{subject}: {message}"
+    return errors.sentence(subject, message)
 
 
 # -- undo names -----------------------------------------------------------------------------------
@@ -569,7 +554,7 @@ class CheckListField(BoundField):
         super().__init__(document, path, name, field_label, parent)
 
     def _make_editor(self) -> QWidget:
-        editor = QListWidget()
+        editor = ArmedCheckList()  # a space typed after Tab ticks nothing until an item is chosen
         editor.setMaximumHeight(110)
         editor.itemChanged.connect(lambda _i: self.commit())
         return editor

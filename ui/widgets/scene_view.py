@@ -1,7 +1,7 @@
 """The graphs on screen: a scene painted with QPainter, with zoom, fit, tooltips, clicks, export.
 
-``paint_scene(painter, scene)`` is the Qt painter (thin: one QPainter call per primitive of
-``wizard.scene.paint``). ``SceneView`` shows a scene: clicking a bar or marker emits
+``paint_scene(painter, scene)`` is the Qt painter (thin: the primitives of ``wizard.scene.paint``,
+runs of boxes or lines sharing a pen batched into one QPainter call). ``SceneView`` shows a scene: clicking a bar or marker emits
 ``itemClicked(kind, id)``; pointing at one shows its tooltip; Ctrl+wheel, the + and − buttons
 (or keys) zoom, "Fit" (or 0) fits the whole graph; "Export…" saves it as PNG or SVG.
 Selection highlight is the page's job: it rebuilds the scene with ``highlight`` and calls
@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QBuffer, QEvent, QIODevice, QLineF, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from wizard import scene as sc
 from wizard.export.svg import scene_to_svg
+from wizard.storage import write_atomic
 
 ZOOM_STEP = 1.25
 MIN_ZOOM, MAX_ZOOM = 0.05, 8.0
@@ -61,8 +62,18 @@ def _colour(value: str) -> QColor:
     return QColor(value)
 
 
+_ANTIALIASING = QPainter.RenderHint.Antialiasing
+_NO_PEN = Qt.PenStyle.NoPen
+_FLAT_CAP, _MITRE_JOIN = Qt.PenCapStyle.FlatCap, Qt.PenJoinStyle.MiterJoin
+
+
 class _QtPainter:
-    """The Qt backend of ``wizard.scene.paint``: text sized so 1 point = 1 scene unit."""
+    """The Qt backend of ``wizard.scene.paint``: text sized so 1 point = 1 scene unit.
+
+    Thin but not naive: pens, brushes and fonts are made once per paint and set only when they
+    change, and runs of boxes or of lines drawn with the same pen and brush go to Qt in one
+    ``drawRects`` / ``drawLines`` call (same order, same pixels). Call ``flush()`` at the end.
+    """
 
     def __init__(self, painter: QPainter):
         self.p = painter
@@ -70,51 +81,105 @@ class _QtPainter:
         self.dpi = device.logicalDpiY() if device is not None else 96
         self.family = font_family()
         self.fonts: dict[tuple[float, bool], QFont] = {}
-        self.no_pen = QPen(Qt.PenStyle.NoPen)
+        self.pens: dict[tuple[str, float, tuple[float, ...] | None], QPen] = {}
+        self.brushes: dict[str, QBrush] = {}
+        self.text_pens: dict[str, QPen] = {}
+        self.no_pen = QPen(_NO_PEN)
         self.no_brush = QBrush(Qt.BrushStyle.NoBrush)
         self.smooth = True  # paint_scene starts with antialiasing on
+        self.current_pen: QPen | None = None
+        self.current_brush: QBrush | None = None
+        self.current_font: QFont | None = None
+        # a run of boxes or lines waiting to be drawn: (kind, pen, brush, smooth) and its shapes
+        self.batch_key: tuple | None = None
+        self.batch: list = []
 
+    # state -----------------------------------------------------------------------------------
     def _pen(self, colour: str, width: float, dash=None) -> QPen:
         if colour == "none" or width <= 0:
             return self.no_pen
-        pen = QPen(_colour(colour), width)
-        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
-        if dash:
-            pen.setDashPattern([d / width for d in dash])
+        key = (colour, width, tuple(dash) if dash else None)
+        pen = self.pens.get(key)
+        if pen is None:
+            pen = QPen(_colour(colour), width)
+            pen.setCapStyle(_FLAT_CAP)
+            pen.setJoinStyle(_MITRE_JOIN)
+            if dash:
+                pen.setDashPattern([d / width for d in dash])
+            self.pens[key] = pen
         return pen
 
     def _brush(self, colour: str) -> QBrush:
-        return self.no_brush if colour == "none" else QBrush(_colour(colour))
+        if colour == "none":
+            return self.no_brush
+        brush = self.brushes.get(colour)
+        if brush is None:
+            brush = self.brushes[colour] = QBrush(_colour(colour))
+        return brush
 
-    def rect(self, s: sc.Rect) -> None:
-        # Boxes are axis-aligned: drawn without antialiasing they look the same and fill
-        # several times faster, which keeps a full-screen refresh within a frame.
-        self._smooth(False)
-        self.p.setPen(self._pen(s.stroke, s.stroke_width, s.dash))
-        self.p.setBrush(self._brush(s.fill))
-        self.p.drawRect(QRectF(s.x, s.y, s.w, s.h))
+    def _use(self, pen: QPen, brush: QBrush | None = None) -> None:
+        if pen is not self.current_pen:
+            self.p.setPen(pen)
+            self.current_pen = pen
+        if brush is not None and brush is not self.current_brush:
+            self.p.setBrush(brush)
+            self.current_brush = brush
 
     def _smooth(self, on: bool) -> None:
         if self.smooth is not on:
-            self.p.setRenderHint(QPainter.RenderHint.Antialiasing, on)
+            self.p.setRenderHint(_ANTIALIASING, on)
             self.smooth = on
 
+    def flush(self) -> None:
+        """Draw the waiting run of boxes or lines."""
+        if not self.batch:
+            return
+        kind, pen, brush, smooth = self.batch_key  # type: ignore[misc]
+        self._smooth(smooth)
+        self._use(pen, brush)
+        if kind == "rect":
+            self.p.drawRects(self.batch)
+        else:
+            self.p.drawLines(self.batch)
+        self.batch = []
+        self.batch_key = None
+
+    def _add(self, key: tuple, shape: QRectF | QLineF) -> None:
+        if key != self.batch_key:
+            self.flush()
+            self.batch_key = key
+        self.batch.append(shape)
+
+    # shapes ----------------------------------------------------------------------------------
+    def rect(self, s: sc.Rect) -> None:
+        # Boxes are axis-aligned: drawn without antialiasing they look the same and fill
+        # several times faster, which keeps a full-screen refresh within a frame.
+        pen, brush = self._pen(s.stroke, s.stroke_width, s.dash), self._brush(s.fill)
+        self._add(("rect", pen, brush, False), QRectF(s.x, s.y, s.w, s.h))
+
     def line(self, s: sc.Line) -> None:
-        self._smooth(s.x1 != s.x2 and s.y1 != s.y2)  # only slanted lines need smoothing
-        self.p.setPen(self._pen(s.stroke, s.width, s.dash))
-        self.p.drawLine(QPointF(s.x1, s.y1), QPointF(s.x2, s.y2))
+        smooth = s.x1 != s.x2 and s.y1 != s.y2  # only slanted lines need smoothing
+        self._add(("line", self._pen(s.stroke, s.width, s.dash), None, smooth),
+                  QLineF(s.x1, s.y1, s.x2, s.y2))
+
+    def lines(self, segments: list[tuple[float, float, float, float]], stroke: str,
+              width: float) -> None:
+        """A set of slanted lines of one pen (a box's hatching), in one call."""
+        self.flush()
+        self._smooth(True)
+        self._use(self._pen(stroke, width))
+        self.p.drawLines([QLineF(x1, y1, x2, y2) for x1, y1, x2, y2 in segments])
 
     def polygon(self, s: sc.Polygon) -> None:
+        self.flush()
         self._smooth(True)
-        self.p.setPen(self._pen(s.stroke, s.stroke_width))
-        self.p.setBrush(self._brush(s.fill))
+        self._use(self._pen(s.stroke, s.stroke_width), self._brush(s.fill))
         self.p.drawPolygon(QPolygonF([QPointF(x, y) for x, y in s.points]))
 
     def ellipse(self, s: sc.Ellipse) -> None:
+        self.flush()
         self._smooth(True)
-        self.p.setPen(self._pen(s.stroke, s.stroke_width))
-        self.p.setBrush(self._brush(s.fill))
+        self._use(self._pen(s.stroke, s.stroke_width), self._brush(s.fill))
         self.p.drawEllipse(QPointF(s.cx, s.cy), s.rx, s.ry)
 
     def _font(self, size: float, bold: bool) -> QFont:
@@ -129,15 +194,24 @@ class _QtPainter:
             self.fonts[key] = font
         return font
 
+    def _set_font(self, font: QFont) -> None:
+        if font is not self.current_font:
+            self.p.setFont(font)
+            self.current_font = font
+
     def text(self, s: sc.Text) -> None:
-        self.p.setPen(_colour(s.colour))
+        self.flush()
+        pen = self.text_pens.get(s.colour)
+        if pen is None:
+            pen = self.text_pens[s.colour] = QPen(_colour(s.colour))
+        self._use(pen)
         if s.size == int(s.size):
-            self.p.setFont(self._font(s.size, s.bold))
+            self._set_font(self._font(s.size, s.bold))
             self.p.drawText(QPointF(s.left(), s.y), s.text)
             return
         # Qt renders whole pixel sizes only: draw ten times larger, scaled down, to keep a
         # fractional size exact.
-        self.p.setFont(self._font(round(s.size * 10), s.bold))
+        self._set_font(self._font(round(s.size * 10), s.bold))
         self.p.save()
         self.p.translate(s.left(), s.y)
         factor = s.size / round(s.size * 10)
@@ -159,7 +233,9 @@ def paint_scene(painter: QPainter, scene: sc.Scene,
         shapes = [s for s in scene.shapes if sc.overlaps(s.bbox(), visible, 3)]
         scene = sc.Scene(scene.width, scene.height, shapes, scene.title, scene.description,
                          scene.background)
-    sc.paint(scene, _QtPainter(painter))
+    backend = _QtPainter(painter)
+    sc.paint(scene, backend)
+    backend.flush()
 
 
 def render_image(scene: sc.Scene, scale: float = PNG_SCALE) -> QImage:
@@ -363,13 +439,17 @@ class SceneView(QWidget):
         path = Path(path)
         suffix = path.suffix.lower()
         if suffix == ".svg":
-            path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n'
-                            + scene_to_svg(self._scene) + "\n", encoding="utf-8")
+            data = ('<?xml version="1.0" encoding="UTF-8"?>\n' + scene_to_svg(self._scene)
+                    + "\n").encode("utf-8")
         elif suffix == ".png":
-            if not render_image(self._scene).save(str(path), "PNG"):
+            buffer = QBuffer()
+            buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+            if not render_image(self._scene).save(buffer, "PNG"):
                 raise OSError(f"Could not write the image to {path.name}")
+            data = bytes(buffer.data().data())
         else:
             raise ValueError(f"Cannot export '{path.name}': choose a name ending .png or .svg")
+        write_atomic(data, path)  # never a half-written image where the last one was
 
     def export(self) -> None:
         if self._scene is None:

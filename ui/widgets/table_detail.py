@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 from ui.document import Document
 from ui.widgets.forms import BoundField, DetailForm
 from ui.widgets.item_table import ItemTable
+from ui.widgets.layout_sizes import show_rows
 
 FieldMaker = Callable[[Document, str, str], BoundField]
 
@@ -50,8 +51,7 @@ class TableDetail(QWidget):
         self.splitter.addWidget(table)
         self.splitter.addWidget(box)
         self.splitter.setChildrenCollapsible(False)
-        rows = table.view.verticalHeader().defaultSectionSize()
-        table.view.setMinimumHeight(rows * 4 + table.view.horizontalHeader().sizeHint().height())
+        show_rows(table.view, 4)  # two tables share a page: four rows each
         box.setMinimumHeight(box.sizeHint().height())
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)

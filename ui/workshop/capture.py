@@ -6,7 +6,9 @@ Risks (``RiskCapture``):
   1–5 set the score shown as armed (likelihood first, then impact: "3" "4" = likelihood 3,
   impact 4); L / I arm likelihood / impact; U public, P private, S shared; A agreed, D disputed;
   V opens the vote row (name and two digits, Enter records, empty Enter or Esc ends);
-  K or Enter settles the agreed value from the votes; N notes the last change.
+  K or Enter settles the agreed value from the votes; N notes the last change;
+  O chooses the owner and C the category from a list narrowed by typing (Enter picks, Esc
+  cancels); E edits the title and M the mitigation in a one-line box (Enter saves, Esc cancels).
 Phases (``PhaseCapture``): type a name and press Enter to add it; on the list, Left / Right move
 the start a month (Shift: a year; months are counted from the contract start, as on the map), + / − make it a month longer / shorter (] / [ a year);
 F makes it follow (depend on) the phase above, or no longer; a dependency that would close a
@@ -22,14 +24,31 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.document import Document, EditError
+from ui.workshop.chooser import Chooser, TextRow
 from ui.workshop.decision_log import DecisionLog
+from wizard import formatting
 from wizard.model import Project
 from wizard.risk import band, score
 from wizard.schedule import build_schedule
-from wizard.vocab import IMPACT_LABELS, LIKELIHOOD_LABELS, Allocation, WorkshopStatus, label
+from wizard.vocab import (
+    IMPACT_LABELS,
+    LIKELIHOOD_LABELS,
+    Allocation,
+    RiskCategory,
+    WorkshopStatus,
+    label,
+)
 from wizard.workshop import (
     WorkshopError,
     add_phase,
@@ -52,6 +71,7 @@ RISK_KEYS: tuple[tuple[tuple[str, str], ...], ...] = (
     (("1–5", "score: likelihood, then impact"), ("L / I", "choose which the next digit sets")),
     (("U", "public"), ("P", "private"), ("S", "shared"), ("A", "agreed"), ("D", "disputed")),
     (("V", "votes"), ("K", "settle from votes"), ("N", "note on the last change")),
+    (("O", "owner"), ("C", "category"), ("E", "edit title"), ("M", "mitigation")),
 )
 PHASE_KEYS: tuple[tuple[tuple[str, str], ...], ...] = (
     (("Enter", "add"), ("Esc", "to the list"), ("/", "back to the name box")),
@@ -89,7 +109,7 @@ class KeyList(QListWidget):
         super().__init__(parent)
         self.handler = handler
 
-    MIN_ROWS = 4  # at any type size the list shows at least this many items
+    MIN_ROWS = 5  # at any type size the list shows at least this many items
 
     def minimumSizeHint(self):  # noqa: N802 - Qt's name
         hint = super().minimumSizeHint()
@@ -258,6 +278,15 @@ class CapturePanel(QWidget):
         self.detail.setText(self._detail_text(item) if item is not None else
                             f"No {self.noun} selected: add one, or pick one in the list.")
 
+    def reveal(self, widget: QWidget) -> None:
+        """Scroll the panel (at large type it scrolls inside the workshop window) to show
+        ``widget``, e.g. a row just opened to type in."""
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if parent is not None:
+            parent.ensureWidgetVisible(widget, 8, 8)
+
     def show_message(self, text: str, kind: str = "ok") -> None:
         self.message.setProperty("kind", kind)
         self.message.setText(text)
@@ -352,6 +381,16 @@ class RiskCapture(CapturePanel):
         self.vote_box.hide()
         layout.addWidget(self.armed_label)
         layout.addWidget(self.vote_box)
+        # keyboard rows for the owner and category (chosen) and the title and mitigation (typed)
+        self.chooser = Chooser("workshop.choose")
+        self.chooser.chosen.connect(self._chosen)
+        self.chooser.cancelled.connect(self.focus_list)
+        self.text_row = TextRow("workshop.text")
+        self.text_row.submitted.connect(self._typed)
+        self.text_row.cancelled.connect(self.focus_list)
+        self._editing = ""  # the field the chooser or the text row is setting
+        layout.addWidget(self.chooser)
+        layout.addWidget(self.text_row)
         self._show_armed()
 
     def _add(self, project: Project, title: str) -> tuple[Project, str]:
@@ -413,6 +452,10 @@ class RiskCapture(CapturePanel):
         if key == Qt.Key.Key_V:
             self.open_votes()
             return True
+        if key in (Qt.Key.Key_O, Qt.Key.Key_C, Qt.Key.Key_E, Qt.Key.Key_M):
+            self.open_editor({Qt.Key.Key_O: "owner", Qt.Key.Key_C: "category",
+                              Qt.Key.Key_E: "title", Qt.Key.Key_M: "mitigation"}[key], risk)
+            return True
         if key in (Qt.Key.Key_K, Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.settle_selected()
             return True
@@ -440,10 +483,71 @@ class RiskCapture(CapturePanel):
         self.apply(new, risk.id, f"{field.capitalize()} {old} → {value} ({names[value]})",
                    f"Set {field} of {risk.id} to {value} (workshop)")
 
+    # -- owner, category, title, mitigation by keyboard -------------------------------------------
+    def open_editor(self, field: str, risk) -> None:
+        """Open the chooser (owner, category) or the text row (title, mitigation) for ``risk``."""
+        self._editing = field
+        if field == "owner":
+            partners = [(p.id, f"{p.name} ({p.id})") for p in self.document.project.partners]
+            self.chooser.open(f"Owner of {risk.id}: type part of a partner's name",
+                              [(None, "(none)"), *partners], risk.owner)
+        elif field == "category":
+            self.chooser.open(f"Category of {risk.id}: type part of its name",
+                              [(c, label(c)) for c in RiskCategory], risk.category)
+        else:
+            self.text_row.open(f"{field.capitalize()} of {risk.id}: Enter saves, Esc cancels",
+                               getattr(risk, field))
+        self.reveal(self.chooser if field in ("owner", "category") else self.text_row)
+
+    def _shown(self, field: str, value) -> str:
+        if value is None or value == "":
+            return "(none)"
+        if field == "owner":
+            partner = next((p for p in self.document.project.partners if p.id == value), None)
+            return f"{partner.name} ({value})" if partner else str(value)
+        return label(value) if isinstance(value, RiskCategory) else f"“{value}”"
+
+    def _chosen(self, value) -> None:
+        self._set_field(self._editing, value)
+        self.focus_list()
+
+    def _typed(self, text: str) -> None:
+        value = " ".join(text.split()) if self._editing == "title" else text.strip()
+        if self._editing == "title" and not value:
+            self.show_message("A risk needs a title: type one, or Esc to keep it", "error")
+            return
+        if self._set_field(self._editing, value):
+            self.text_row.hide()
+            self.focus_list()
+
+    def _set_field(self, field: str, value) -> bool:
+        risk = self.selected()
+        if risk is None or not field:
+            return False
+        old = getattr(risk, field)
+        if old == value:
+            self.show_message(f"{risk.id}: {field} is already {self._shown(field, value)}")
+            return True
+        new = self.document.edited_copy()
+        try:
+            setattr(new.risk(risk.id), field, value)
+        except ValueError as err:  # the model's bounds (e.g. a title too long)
+            first = err.errors()[0]["msg"] if hasattr(err, "errors") else str(err)
+            self.show_message(f"{risk.id}: the {field} was not changed: {first}", "error")
+            return False
+        words = f"{field.capitalize()} {self._shown(field, old)} → {self._shown(field, value)}"
+        if field in ("title", "mitigation"):
+            words = f"{field.capitalize()} → {self._shown(field, value)}"
+        shown = value if field == "owner" else (label(value) if field == "category" else "")
+        undo = (f"Set {field} of {risk.id} to {shown or '(none)'} (workshop)"
+                if field in ("owner", "category") else f"Change {field} of {risk.id} (workshop)")
+        return self.apply(new, risk.id, words, undo)
+
     # -- votes ------------------------------------------------------------------------------------
     def open_votes(self) -> None:
         self.vote_box.show()
         self.vote_box.setFocus()
+        self.reveal(self.vote_box)
 
     def _record_vote(self) -> None:
         text = self.vote_box.text()
@@ -509,7 +613,7 @@ class PhaseCapture(CapturePanel):
         # months counted from the contract start, as on the contract map's axis
         return (f"{phase.id}  {phase.name}\nFrom month {phase.start_month} to month "
                 f"{phase.start_month + phase.duration_months} "
-                f"({_months(phase.duration_months)}), counted from the contract start")
+                f"({formatting.months(phase.duration_months)}), counted from the contract start")
 
     def _keys(self, event: QKeyEvent, phase) -> bool:
         key = event.key()
@@ -560,9 +664,7 @@ class PhaseCapture(CapturePanel):
 
     def _resize(self, phase, months: int) -> None:
         new, duration = resize_phase(self.document.project, phase.id, months)
-        self.apply(new, phase.id, f"Duration {_months(phase.duration_months)} → {_months(duration)}",
-                   f"Set duration of {phase.id} to {_months(duration)} (workshop)")
+        self.apply(new, phase.id, f"Duration {formatting.months(phase.duration_months)} → {formatting.months(duration)}",
+                   f"Set duration of {phase.id} to {formatting.months(duration)} (workshop)")
 
 
-def _months(n: int) -> str:
-    return "1 month" if n == 1 else f"{n} months"

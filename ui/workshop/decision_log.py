@@ -70,6 +70,18 @@ def format_line(line: Decision) -> str:
     return text
 
 
+class _LogList(QListWidget):
+    """The log's list: at any type size at least ``MIN_LINES`` lines of text tall."""
+
+    MIN_LINES = 5
+
+    def minimumSizeHint(self):  # noqa: N802 - Qt's name
+        hint = super().minimumSizeHint()
+        lines = self.fontMetrics().lineSpacing() * self.MIN_LINES + 2 * self.frameWidth() + 8
+        hint.setHeight(max(hint.height(), lines))
+        return hint
+
+
 class LogView(QWidget):
     """The latest decisions, newest first (a compact list under the capture panel)."""
 
@@ -81,7 +93,7 @@ class LogView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         heading = QLabel("Decisions taken in workshop")
         heading.setObjectName("workshopHint")
-        self.list = QListWidget()
+        self.list = _LogList()
         self.list.setObjectName("workshop.log")
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.list.setWordWrap(True)

@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.document import Document
-from ui.pages.base import STEPS
+from wizard.steps import STEPS
 from ui.workshop.decision_log import Clock, DecisionLog, LogView, local_now
 from ui.workshop.theme import (
     DEFAULT_SCALE,
@@ -40,17 +40,21 @@ from ui.workshop.theme import (
     Palette,
     clamp_scale,
     graph_theme,
+    point_size,
     stylesheet,
 )
 from ui.workshop.timer import StepTimer
 from wizard.workshop import vote_spread
 
 if TYPE_CHECKING:  # loaded when workshop mode first opens: keeps networkx out of the start-up
+    from ui.widgets.findings_panel import FindingsPanel
     from ui.workshop.capture import PhaseCapture, RiskCapture
+    from wizard.scene import Scene
 
 SCALE_KEY = "workshop/scale"
-STEP_TITLES = {key: title.split(None, 1)[1] for key, title in STEPS}
-STEP_NUMBERS = {key: n for n, (key, _title) in enumerate(STEPS, start=1)}
+MAX_TEXT_SCALE = 4.0  # the graph's text at most this much larger than its layout
+STEP_TITLES = {s.key: s.title for s in STEPS}
+STEP_NUMBERS = {s.key: s.number for s in STEPS}
 HINT = "F11 leave  ·  F9 findings  ·  T timer  ·  Ctrl+= / Ctrl+− type size"
 
 # The workshop window's own keys: (what it does, shortcuts, slot name); Help lists them too.
@@ -75,17 +79,6 @@ SHARED_ACTIONS = ("undo", "redo", "save", "save_as", "next_step", "back_step",
                   *(f"step_{n}" for n in range(1, len(STEPS) + 1)))
 
 
-def _graph_widget() -> QWidget:
-    """The graph view (ui.widgets.scene_view.SceneView) or, without it, a plain label."""
-    try:
-        from ui.widgets.scene_view import SceneView
-    except ImportError:
-        label = QLabel("The graph view is not available in this build.")
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        return label
-    return SceneView()
-
-
 class WorkshopView(QWidget):
     """The graph large on the left with the decision log under it; the capture panel on the
     right, and the findings under it on request (built on first request: the checks then run
@@ -104,7 +97,7 @@ class WorkshopView(QWidget):
 
         self.heading = QLabel()
         self.heading.setObjectName("workshopHeading")
-        self.heading.setWordWrap(True)
+        self.heading.setWordWrap(False)  # one line: the graph below keeps the height
         self.timer = StepTimer(now)
         hint = QLabel(HINT)
         hint.setObjectName("workshopHint")
@@ -117,11 +110,12 @@ class WorkshopView(QWidget):
         top.addSpacing(24)
         top.addWidget(hint, 1)
 
-        self.graph = _graph_widget()
-        self.graph.setObjectName("workshop.graph")
-        if hasattr(self.graph, "itemClicked"):
-            self.graph.itemClicked.connect(self._graph_clicked)
+        from ui.widgets.scene_view import SceneView
         from ui.workshop.capture import PhaseCapture, RiskCapture
+
+        self.graph = SceneView()
+        self.graph.setObjectName("workshop.graph")
+        self.graph.itemClicked.connect(self._graph_clicked)
 
         self.risks = RiskCapture(document, log)
         self.phases = PhaseCapture(document, log)
@@ -133,7 +127,7 @@ class WorkshopView(QWidget):
         for widget in (self.risks, self.phases, self.other):
             self.panels.addWidget(widget)
         self.log_view = LogView(document)
-        self.findings: QWidget | None = None
+        self.findings: FindingsPanel | None = None
 
         left = QVBoxLayout()
         left.addWidget(self.graph, 4)
@@ -156,17 +150,21 @@ class WorkshopView(QWidget):
         layout.addLayout(top)
         layout.addLayout(body, 1)
 
+        self._resized = QTimer(self)
+        self._resized.setSingleShot(True)
+        self._resized.setInterval(0)
+        self._resized.timeout.connect(self.refresh_graph)
+        if hasattr(self.graph, "scroll"):  # the graph's room changes: size its type again
+            self.graph.scroll.viewport().installEventFilter(self)
         self.risks.selectedChanged.connect(lambda *_: self.refresh_graph())
         self.phases.selectedChanged.connect(lambda *_: self.refresh_graph())
         document.changed.connect(self.refresh_graph)
         self.set_scale(self.scale)
         self.set_step(self.step)
 
-    def _findings_panel(self) -> QWidget | None:
-        try:
-            from ui.widgets.findings_panel import FindingsPanel
-        except ImportError:
-            return None
+    def _findings_panel(self) -> FindingsPanel:
+        from ui.widgets.findings_panel import FindingsPanel
+
         panel = FindingsPanel(self.document)
         panel.setObjectName("workshopFindings")
         panel.itemRequested.connect(self.select_item)
@@ -214,12 +212,18 @@ class WorkshopView(QWidget):
     def _graph_clicked(self, kind: str, item_id: str) -> None:
         self.select_item(kind, item_id)
 
-    def scene(self):
-        """The scene the graph shows now (a ``wizard.scene.Scene``)."""
+    def scene(self) -> Scene:
+        """The scene the graph shows now: on the risk step its text, once the view fits the
+        graph to its space, is at least the workshop's type size."""
+        theme = graph_theme(self.palette, self.graph_scale())
+        if self.step != "risks":
+            return self._build_scene(theme)
+        return self._scene_with_readable_text(theme)
+
+    def _build_scene(self, theme) -> Scene:
         from wizard.graphs import phase_map, risk_matrix
 
         project = self.document.project
-        theme = graph_theme(self.palette, self.graph_scale())
         if self.step == "risks":
             spread = {r.id: vote_spread(r) for r in project.risks if r.votes}
             selected = self.risks.selected_id()
@@ -228,9 +232,76 @@ class WorkshopView(QWidget):
         selected = self.phases.selected_id() if self.step == "phasing" else ""
         return phase_map(project, theme=theme, highlight={selected} if selected else set())
 
+    def _scene_with_readable_text(self, theme):
+        """The scene at the smallest text scale (``Theme.text_scale``) whose smallest text is
+        ``min_text_px()`` when fitted: the last one found is tried first, else bisection."""
+        from dataclasses import replace
+
+        def build(text_scale: float):
+            scene = self._build_scene(replace(theme, text_scale=text_scale))
+            return scene, self.shown_text_px(scene) >= self.min_text_px()
+
+        last = getattr(self, "_text_scale", 1.0)
+        scene, readable = build(last)
+        if readable and last == 1.0:
+            return self._widened(scene, replace(theme, text_scale=last))
+        if readable:  # still readable: is a smaller scale enough now?
+            _smaller, ok = build(max(1.0, last / 1.1))
+            if not ok:
+                return self._widened(scene, replace(theme, text_scale=last))
+        low, high = 1.0, MAX_TEXT_SCALE
+        largest = build(MAX_TEXT_SCALE)[0]
+        # the graph's height bounds its type: when even the largest scale falls short, take the
+        # smallest scale that comes within 2% of the most the space allows
+        wanted = min(self.min_text_px(), self.shown_text_px(largest) * 0.98)
+        best = (MAX_TEXT_SCALE, largest)
+        for _ in range(8):
+            middle = (low + high) / 2
+            candidate = self._build_scene(replace(theme, text_scale=middle))
+            if self.shown_text_px(candidate) >= wanted:
+                high, best = middle, (middle, candidate)
+            else:
+                low = middle
+        self._text_scale = best[0]
+        return self._widened(best[1], replace(theme, text_scale=best[0]))
+
+    def _widened(self, scene, theme):
+        """``scene`` rebuilt as wide as the view's shape allows at the same zoom (wider cells,
+        not empty margins), when the view fits it by its height."""
+        from dataclasses import replace
+
+        scroll = getattr(self.graph, "scroll", None)
+        if scroll is None:
+            return scene
+        area = scroll.viewport().size()
+        wide = scene.height * max(area.width() - 2, 1) / max(area.height() - 2, 1)
+        if wide <= scene.width * 1.02:
+            return scene
+        return self._build_scene(replace(theme, min_width=wide * 0.98))
+
     def graph_scale(self) -> float:
         """The graphs' type scale: the type scale (the view then fits the graph to its space)."""
         return self.scale
+
+    def min_text_px(self) -> float:
+        """The smallest graph text, in pixels: the workshop's own type size."""
+        return point_size(self.scale) * self.logicalDpiY() / 72
+
+    def fitted_zoom(self, scene) -> float:
+        """The zoom at which the graph view shows the whole of ``scene``."""
+        scroll = getattr(self.graph, "scroll", None)
+        if scroll is None or scene.width <= 0 or scene.height <= 0:
+            return 1.0
+        area = scroll.viewport().size()
+        return min(max(area.width() - 2, 1) / scene.width,
+                   max(area.height() - 2, 1) / scene.height)
+
+    def shown_text_px(self, scene) -> float:
+        """The pixel size of the scene's smallest text once the view fits it."""
+        from wizard.scene import Text
+
+        sizes = [shape.size for shape in scene.shapes if isinstance(shape, Text)]
+        return min(sizes) * self.fitted_zoom(scene) if sizes else float("inf")
 
     def refresh_graph(self) -> None:
         """Redraw the graph; while the workshop window is hidden, wait until it is shown."""
@@ -238,13 +309,17 @@ class WorkshopView(QWidget):
             self._stale = True
             return
         self._stale = False
-        if hasattr(self.graph, "set_scene"):
-            self.graph.set_scene(self.scene())
+        self.graph.set_scene(self.scene())
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
         if self._stale:
             self.refresh_graph()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Resize and self.step == "risks":
+            self._resized.start()
+        return super().eventFilter(watched, event)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
@@ -265,8 +340,6 @@ class WorkshopView(QWidget):
         """Show or hide the findings of the current step; True when now shown."""
         if self.findings is None:
             self.findings = self._findings_panel()
-            if self.findings is None:
-                return False
             self.findings.hide()
         self.findings.setVisible(not self.findings.isVisible())
         return self.findings.isVisible()

@@ -3,7 +3,8 @@ sub-contract transparency and social responsibility accreditation."""
 
 from __future__ import annotations
 
-from wizard.checks.base import Finding, Rule, finding, gbp, gbp_words, kpi_label
+from wizard.checks.base import Finding, Rule, finding, kpi_label
+from wizard.formatting import money, money_words
 from wizard.model import Project
 
 from wizard.thresholds import (
@@ -25,7 +26,7 @@ def _required_from(project: Project, rule: str, threshold: int, setting: str,
     if value >= threshold and not getattr(project.accountability, setting):
         return [finding(
             rule, "warning", P, "accountability", "", "Accountability",
-            f"Contract value {gbp(value)} is {gbp(threshold)} or more but {missing}.",
+            f"Contract value {money(value)} is {money(threshold)} or more but {missing}.",
         )]
     return []
 
@@ -53,10 +54,10 @@ def subcontracts(project: Project) -> list[Finding]:
         return []
     if not acc.publish_subcontracts:
         message = (f"Sub-contracting opportunities and awards are not published (contract value "
-                   f"{gbp(value)}); those over {gbp(SUBCONTRACT_THRESHOLD)} should be.")
+                   f"{money(value)}); those over {money(SUBCONTRACT_THRESHOLD)} should be.")
     elif acc.subcontract_threshold_gbp > SUBCONTRACT_THRESHOLD:
-        message = (f"Sub-contracts are published only above {gbp(acc.subcontract_threshold_gbp)}; "
-                   f"the threshold should be no more than {gbp(SUBCONTRACT_THRESHOLD)}.")
+        message = (f"Sub-contracts are published only above {money(acc.subcontract_threshold_gbp)}; "
+                   f"the threshold should be no more than {money(SUBCONTRACT_THRESHOLD)}.")
     else:
         return []
     return [finding("subcontracts", "warning", P, "accountability", "", "Accountability", message)]
@@ -68,7 +69,7 @@ def kpi_count(project: Project) -> list[Finding]:
     if value > PA2023_OVER and count < MIN_KPIS:
         return [finding(
             "kpi-count", "error", P, "kpis", "", "KPIs",
-            f"Contract value {gbp(value)} is over {gbp(PA2023_OVER)} but only {count} KPI"
+            f"Contract value {money(value)} is over {money(PA2023_OVER)} but only {count} KPI"
             f"{'' if count == 1 else 's'} {'is' if count == 1 else 'are'} set; the Procurement "
             f"Act 2023 (s.52) needs at least {MIN_KPIS}.",
         )]
@@ -91,7 +92,7 @@ def publication(project: Project) -> list[Finding]:
     if value > PA2023_OVER and not project.accountability.publish_business_case:
         return [finding(
             "publication", "error", P, "accountability", "", "Accountability",
-            f"Contract value {gbp(value)} is over {gbp(PA2023_OVER)} but the contract and business "
+            f"Contract value {money(value)} is over {money(PA2023_OVER)} but the contract and business "
             "case are not to be published; the Procurement Act 2023 (s.53) requires publication.",
         )]
     return []
@@ -116,21 +117,21 @@ def kpi_assessment(project: Project) -> list[Finding]:
 
 RULES = [
     Rule("open-book", P, "warning",
-         f"Open book accounting on contracts of {gbp_words(OPEN_BOOK_FROM)} and over", open_book),
+         f"Open book accounting on contracts of {money_words(OPEN_BOOK_FROM)} and over", open_book),
     Rule("data-disclosure", P, "warning",
-         f"Full data disclosure on contracts of {gbp_words(OPEN_BOOK_FROM)} and over",
+         f"Full data disclosure on contracts of {money_words(OPEN_BOOK_FROM)} and over",
          data_disclosure),
     Rule("accreditation", P, "warning",
          "Social responsibility accreditation on contracts of "
-         f"{gbp_words(ACCREDITATION_FROM)} or more", accreditation),
+         f"{money_words(ACCREDITATION_FROM)} or more", accreditation),
     Rule("subcontracts", P, "warning",
-         f"Sub-contracts over {gbp_words(SUBCONTRACT_THRESHOLD)} made public", subcontracts),
+         f"Sub-contracts over {money_words(SUBCONTRACT_THRESHOLD)} made public", subcontracts),
     Rule("kpi-count", P, "error",
-         f"At least {MIN_KPIS} KPIs over {gbp_words(PA2023_OVER)} (Procurement Act 2023 s.52)",
+         f"At least {MIN_KPIS} KPIs over {money_words(PA2023_OVER)} (Procurement Act 2023 s.52)",
          kpi_count),
     Rule("kpi-none", P, "advice", "Key performance indicators set", kpi_none),
     Rule("publication", P, "error",
-         f"Contract published over {gbp_words(PA2023_OVER)} (Procurement Act 2023 s.53)",
+         f"Contract published over {money_words(PA2023_OVER)} (Procurement Act 2023 s.53)",
          publication),
     Rule("kpi-assessment", P, "error",
          f"KPIs assessed at least every {ASSESS_EVERY} months (s.71)", kpi_assessment),

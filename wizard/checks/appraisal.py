@@ -5,7 +5,8 @@ funding at FBC, and phase values that add up to the estimated value."""
 from __future__ import annotations
 
 from wizard import optimism_bias
-from wizard.checks.base import Finding, Rule, finding, gbp, listing, option_label, risk_label
+from wizard.checks.base import Finding, Rule, finding, option_label, risk_label
+from wizard.formatting import listing, money
 from wizard.model import Project
 from wizard.risk_exposure import cached_simulation, priced
 from wizard.vocab import BusinessCaseStage, label
@@ -92,7 +93,7 @@ def affordability_gap(project: Project) -> list[Finding]:
     return [finding(
         "affordability-gap", "warning", P, KIND, "", "Affordability",
         f"The preferred option's cost with optimism bias and the public P80 risk exposure exceed "
-        f"the budget by {gbp(result.gap_gbp)} in total (appraisal year{'s' if len(short) > 1 else ''}"
+        f"the budget by {money(result.gap_gbp)} in total (appraisal year{'s' if len(short) > 1 else ''}"
         f" {years}).",
     )]
 
@@ -104,7 +105,7 @@ def funding_unconfirmed(project: Project) -> list[Finding]:
     return [
         finding(
             "funding-unconfirmed", "warning", P, KIND, f"funding-{i + 1}", f"Funding {f.name}",
-            f"Funding source {f.name} ({gbp(f.amount_gbp)}) is not confirmed; at "
+            f"Funding source {f.name} ({money(f.amount_gbp)}) is not confirmed; at "
             f"{label(info.stage)} stage the funding should be in place.",
         )
         for i, f in enumerate(info.funding) if not f.confirmed
@@ -122,8 +123,8 @@ def phase_values(project: Project) -> list[Finding]:
         return []
     return [finding(
         "phase-values-reconcile", "warning", P, "phases", "", "Phases",
-        f"The phase values add up to {gbp(total)} but the estimated value is {gbp(value)} "
-        f"(a difference of {gbp(abs(total - value))}): reconcile them or explain the difference.",
+        f"The phase values add up to {money(total)} but the estimated value is {money(value)} "
+        f"(a difference of {money(abs(total - value))}): reconcile them or explain the difference.",
     )]
 
 

@@ -1,5 +1,6 @@
 """What every check shares: the ``Finding`` it reports, the ``Rule`` that makes it, and the
-small helpers that name items and money the way a user reads them."""
+small helpers that name items the way a user reads them (amounts, dates and lengths are
+written by ``wizard.formatting``)."""
 
 from __future__ import annotations
 
@@ -69,28 +70,6 @@ def routes() -> dict[str, str]:
     return {key: str(value) for key, value in data["routes"].items()}
 
 
-def gbp(value: int) -> str:
-    """Whole pounds as a user reads them: £12,500,000."""
-    return f"£{value:,}"
-
-
-def gbp_words(value: int) -> str:
-    """Whole pounds as a sentence says them: £5 million, £1.5 million, £200,000."""
-    if value >= 1_000_000 and value % 100_000 == 0:
-        millions = value / 1_000_000
-        digits = 0 if value % 1_000_000 == 0 else 1
-        return f"£{millions:,.{digits}f} million"
-    return gbp(value)
-
-
-def years(months: int) -> str:
-    """A duration in months as plain words: '180 months (15 years)'."""
-    if months % 12 == 0:
-        n = months // 12
-        return f"{months} months ({n} year{'s' if n != 1 else ''})"
-    return f"{months} months ({months / 12:.1f} years)"
-
-
 def finding(
     rule: str,
     severity: str,
@@ -147,12 +126,3 @@ def option_label(option) -> str:
 
 def partner_label(partner) -> str:
     return f"Partner {partner.name}"
-
-
-def listing(words: list[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    if not words:
-        return ""
-    if len(words) == 1:
-        return words[0]
-    return ", ".join(words[:-1]) + " and " + words[-1]

@@ -3,7 +3,8 @@ every long contract, clauses that can actually be used, and compensation that is
 
 from __future__ import annotations
 
-from wizard.checks.base import Finding, Rule, clause_label, finding, years
+from wizard.checks.base import Finding, Rule, clause_label, finding
+from wizard.formatting import count, months_in_years
 from wizard.model import Project
 from wizard.thresholds import LONG_BREAK
 from wizard.vocab import BreakTrigger, Compensation
@@ -20,7 +21,7 @@ def change_of_control(project: Project) -> list[Finding]:
         return []
     return [finding(
         "change-of-control", "warning", P, "break_clauses", "", "Break clauses",
-        f"The contract runs {years(months)} but has no change-of-control break clause; a "
+        f"The contract runs {months_in_years(months)} but has no change-of-control break clause; a "
         f"contract over {LONG_BREAK // 12} years should let you walk away if the contractor is "
         "bought, for example by a private equity firm.",
     )]
@@ -44,7 +45,7 @@ def timing(project: Project) -> list[Finding]:
         finding(
             "break-timing", "error", P, "break_clauses", c.id, clause_label(c),
             f"Break clause {clause_label(c)} can first be used in month {c.earliest_month}, "
-            f"but the contract ends after {months} months: it could never be used.",
+            f"but the contract ends after {count(months, 'month')}: it could never be used.",
         )
         for c in project.break_clauses
         if c.earliest_month >= months

@@ -3,7 +3,8 @@ influence rather than a tokenistic say after decisions are made."""
 
 from __future__ import annotations
 
-from wizard.checks.base import Finding, Rule, finding, group_label, listing
+from wizard.checks.base import Finding, Rule, finding, group_label
+from wizard.formatting import listing
 from wizard.model import Project
 from wizard.vocab import Influence, MemberKind, Stage
 

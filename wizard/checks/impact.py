@@ -3,7 +3,8 @@ of providers including local SMEs and voluntary and community organisations."""
 
 from __future__ import annotations
 
-from wizard.checks.base import Finding, Rule, finding, listing, objective_label
+from wizard.checks.base import Finding, Rule, finding, objective_label
+from wizard.formatting import listing
 from wizard.model import Project
 from wizard.vocab import PartnerKind
 

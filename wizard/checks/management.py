@@ -5,7 +5,8 @@ an evaluation that is planned and published."""
 from __future__ import annotations
 
 from wizard.checks.accountability import OPEN_BOOK_FROM, PA2023_OVER
-from wizard.checks.base import Finding, Rule, finding, gbp, years
+from wizard.checks.base import Finding, Rule, finding
+from wizard.formatting import money, months_in_years
 from wizard.checks.commercial_base import benefit_label
 from wizard.commercial_vocab import PaymentMechanism, label
 from wizard.model import Project
@@ -20,7 +21,7 @@ def deductions(project: Project) -> list[Finding]:
         return []
     return [finding(
         "deductions", "warning", "accountable", "payment", "", "Payment and performance",
-        f"Contract value {gbp(value)} is over {gbp(PA2023_OVER)} but no KPI carries a payment "
+        f"Contract value {money(value)} is over {money(PA2023_OVER)} but no KPI carries a payment "
         "deduction, so under-performance costs the provider nothing.")]
 
 
@@ -58,7 +59,7 @@ def client_capacity(project: Project) -> list[Finding]:
         return []
     return [finding(
         "client-capacity", "warning", "collaborative", "governance", "", "Governance",
-        f"Contract value {gbp(value)} is over {gbp(CLIENT_CAPACITY_OVER)} but no client-side "
+        f"Contract value {money(value)} is over {money(CLIENT_CAPACITY_OVER)} but no client-side "
         "contract management capacity (FTE) is named.")]
 
 
@@ -68,7 +69,7 @@ def evaluation_none(project: Project) -> list[Finding]:
         return []
     return [finding(
         "evaluation-none", "warning", "adaptable", "evaluation_plan", "", "Evaluation plan",
-        f"The contract runs {years(months)}, longer than five years, but no mid-term or end "
+        f"The contract runs {months_in_years(months)}, longer than five years, but no mid-term or end "
         "evaluation is planned.")]
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from wizard.checks.base import Finding, Rule, finding, listing, option_label
+from wizard.checks.base import Finding, Rule, finding, option_label
+from wizard.formatting import listing
 from wizard.model import Project
 from wizard.thresholds import MIN_OPTIONS
 from wizard.vocab import DeliveryModel

@@ -3,7 +3,8 @@ outcomes that deepen over time, review points, and a schedule that fits the cont
 
 from __future__ import annotations
 
-from wizard.checks.base import Finding, Rule, finding, phase_label, years
+from wizard.checks.base import Finding, Rule, finding, phase_label
+from wizard.formatting import count, months_in_years
 from wizard.model import Project
 from wizard.schedule import build_schedule, find_loops, loop_text, phase_graph
 from wizard.thresholds import LONG_CONTRACT, LONG_PHASE
@@ -21,7 +22,7 @@ def long_contract(project: Project) -> list[Finding]:
         return []
     return [finding(
         "long-contract", "warning", P, "phases", "", "Phasing",
-        f"The contract runs {years(months)} with {len(project.phases)} phase"
+        f"The contract runs {months_in_years(months)} with {len(project.phases)} phase"
         f"{'' if len(project.phases) == 1 else 's'}, no review point and no break clause; "
         f"a contract of {LONG_CONTRACT // 12} years or more should be divided into phases or have "
         "break points.",
@@ -50,8 +51,8 @@ def overrun(project: Project) -> list[Finding]:
             out.append(finding(
                 "phase-overrun", "error", P, "phases", phase.id, phase_label(phase),
                 f"{phase_label(phase)} runs to month {end} (starts month "
-                f"{schedule.start[phase.id]}, lasts {phase.duration_months} months), past the "
-                f"contract's {months} months.",
+                f"{schedule.start[phase.id]}, lasts {count(phase.duration_months, 'month')}), past the "
+                f"contract's {count(months, 'month')}.",
             ))
     return out
 
@@ -135,7 +136,7 @@ def review_point(project: Project) -> list[Finding]:
     return [
         finding(
             "phase-review", "warning", P, "phases", phase.id, phase_label(phase),
-            f"{phase_label(phase)} lasts {years(phase.duration_months)} with no review point; "
+            f"{phase_label(phase)} lasts {months_in_years(phase.duration_months)} with no review point; "
             f"phases longer than {LONG_PHASE} months should have one.",
         )
         for phase in project.phases

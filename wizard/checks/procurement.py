@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from wizard.checks.base import Finding, Rule, finding, gbp, listing, phase_label
-from wizard.checks.commercial_base import day, lot_label
+from wizard.checks.base import Finding, Rule, finding, phase_label
+from wizard.formatting import count, listing, money, percent, weekday_date
+from wizard.checks.commercial_base import lot_label
 from wizard.commercial_vocab import MILESTONE_ORDER, Milestone, ProcurementRoute, label
 from wizard.model import Project
 from wizard.redact_commercial import withheld_lot_ids
@@ -55,7 +56,7 @@ def standstill(project: Project) -> list[Finding]:
         found = holidays_between(award, last)
         if not found:
             return ""
-        return " (" + listing([f"{name} {day(d)}" for d, name in found]) + \
+        return " (" + listing([f"{name} {weekday_date(d)}" for d, name in found]) + \
             f" {'is a bank holiday' if len(found) == 1 else 'are bank holidays'})"
 
     if entry is not None:
@@ -63,9 +64,9 @@ def standstill(project: Project) -> list[Finding]:
         if days < STANDSTILL_WORKING_DAYS:
             out.append(_timetable_finding(
                 "standstill", "error", "accountable", entry_milestone,
-                f"The contract is entered into on {day(entry)} ({label(entry_milestone)}), only "
-                f"{days} working day{'s' if days != 1 else ''} after the contract award notice on "
-                f"{day(award)}{holidays_note(entry)}; the Procurement Act 2023 (s.51) needs a "
+                f"The contract is entered into on {weekday_date(entry)} ({label(entry_milestone)}), only "
+                f"{count(days, 'working day')} after the contract award notice on "
+                f"{weekday_date(award)}{holidays_note(entry)}; the Procurement Act 2023 (s.51) needs a "
                 f"standstill of at least {STANDSTILL_WORKING_DAYS} working days first."))
     end = proc.date_of(M.STANDSTILL_END)
     if end is not None:
@@ -74,8 +75,8 @@ def standstill(project: Project) -> list[Finding]:
         if days < STANDSTILL_WORKING_DAYS:
             out.append(_timetable_finding(
                 "standstill", "error", "accountable", M.STANDSTILL_END,
-                f"The standstill ends on {day(end)}, after only {days} working "
-                f"day{'s' if days != 1 else ''} from the contract award notice on {day(award)}"
+                f"The standstill ends on {weekday_date(end)}, after only "
+                f"{count(days, 'working day')} from the contract award notice on {weekday_date(award)}"
                 f"{holidays_note(end)}; the Procurement Act 2023 (s.51) needs at least "
                 f"{STANDSTILL_WORKING_DAYS}."))
     return out
@@ -92,8 +93,8 @@ def tender_period(project: Project) -> list[Finding]:
         return []
     return [_timetable_finding(
         "tender-period", "warning", "collaborative", M.TENDER_DEADLINE,
-        f"Tenders are due {days} day{'s' if days != 1 else ''} after the tender notice "
-        f"({day(notice)} to {day(deadline)}); the {label(proc.route)} needs at least {minimum} "
+        f"Tenders are due {count(days, 'day')} after the tender notice "
+        f"({weekday_date(notice)} to {weekday_date(deadline)}); the {label(proc.route)} needs at least {minimum} "
         "days (Procurement Act 2023 s.54).")]
 
 
@@ -108,8 +109,8 @@ def timetable_order(project: Project) -> list[Finding]:
         if latest is not None and when < latest[0]:
             out.append(_timetable_finding(
                 "timetable-order", "error", "accountable", milestone,
-                f"{label(milestone)} is dated {day(when)}, before {label(latest[1])} on "
-                f"{day(latest[0])}, which comes first."))
+                f"{label(milestone)} is dated {weekday_date(when)}, before {label(latest[1])} on "
+                f"{weekday_date(latest[0])}, which comes first."))
         else:
             latest = (when, milestone)
     return out
@@ -121,8 +122,8 @@ def timetable_start(project: Project) -> list[Finding]:
         return []
     return [_timetable_finding(
         "timetable-start", "warning", "adaptable", M.CONTRACT_START,
-        f"The procurement timetable starts the contract on {day(start)} but the project starts "
-        f"on {day(project.project.start)}.")]
+        f"The procurement timetable starts the contract on {weekday_date(start)} but the project starts "
+        f"on {weekday_date(project.project.start)}.")]
 
 
 def evaluation_weights(project: Project) -> list[Finding]:
@@ -185,8 +186,8 @@ def lot_share(project: Project) -> list[Finding]:
         if share > MAX_LOT_SHARE_PCT:
             worth = (f"holds more than {MAX_LOT_SHARE_PCT}% of the contract's value"
                      if lot.id in secret else
-                     f"is worth {gbp(values[lot.id])}, {share:.0f}% of the contract's "
-                     f"{gbp(whole)}")
+                     f"is worth {money(values[lot.id])}, {percent(share, 0)} of the contract's "
+                     f"{money(whole)}")
             out.append(finding(
                 "lot-share", "advice", "place_based", "lots", lot.id, lot_label(lot),
                 f"{lot_label(lot)} {worth}; a lot over {MAX_LOT_SHARE_PCT}% of the value can "

@@ -58,7 +58,7 @@ def quoted(project: Project) -> list[Finding]:
 
 
 def lapsed(project: Project) -> list[Finding]:
-    from wizard.export.business_case import long_date
+    from wizard.formatting import long_date
     from wizard.publication import document_date
 
     today = document_date(project)

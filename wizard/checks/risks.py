@@ -4,7 +4,8 @@ a mitigation for every risk, and no disputes left open."""
 
 from __future__ import annotations
 
-from wizard.checks.base import Finding, Rule, finding, listing, risk_label
+from wizard.checks.base import Finding, Rule, finding, risk_label
+from wizard.formatting import count, listing
 from wizard.model import Project
 from wizard.risk import low_probability_high_impact, public_fraction, score
 from wizard.thresholds import HIGH_RISK
@@ -75,7 +76,7 @@ def private_share(project: Project) -> list[Finding]:
     return [finding(
         "risk-private-share", "warning", P, "risks", "", "Risk register",
         f"The private side carries {round(100 * private / total)}% of the total risk score "
-        f"({round(private)} of {total}) across {len(project.risks)} risks; transferring that much "
+        f"({round(private)} of {total}) across {count(len(project.risks), 'risk')}; transferring that much "
         "is unlikely to be realistic.",
     )]
 

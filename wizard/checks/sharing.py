@@ -5,7 +5,8 @@ public stake raises."""
 
 from __future__ import annotations
 
-from wizard.checks.base import Finding, Rule, finding, listing
+from wizard.checks.base import Finding, Rule, finding
+from wizard.formatting import listing, money, percent
 from wizard.model import Project
 from wizard.vocab import DeliveryModel, label
 
@@ -56,9 +57,9 @@ def guarantee_no_guarantor(project: Project) -> list[Finding]:
         return []
     what = []
     if g.amount_gbp:
-        what.append(f"£{g.amount_gbp:,} a year")
+        what.append(f"{money(g.amount_gbp)} a year")
     if g.pct_of_investment:
-        what.append(f"{g.pct_of_investment:g}% a year of the public investment")
+        what.append(f"{percent(g.pct_of_investment)} a year of the public investment")
     amount = f" ({listing(what)})" if what else ""
     return [_f("sharing-guarantor", "warning", "accountable",
                f"A guaranteed return to the public side{amount} is recorded, but no partner is "
@@ -103,8 +104,8 @@ def balance_sheet(project: Project) -> list[Finding]:
     if s.public_equity_pct <= PUBLIC_CONTROL_EQUITY_PCT or s.accounting_treatment.strip():
         return []
     return [_f("sharing-balance-sheet", "warning", "accountable",
-               f"The public side holds {s.public_equity_pct:g}% of the company, more than "
-               f"{PUBLIC_CONTROL_EQUITY_PCT:g}% ({PUBLIC_CONTROL_SOURCE}): the company is likely "
+               f"The public side holds {percent(s.public_equity_pct)} of the company, more than "
+               f"{percent(PUBLIC_CONTROL_EQUITY_PCT)} ({PUBLIC_CONTROL_SOURCE}): the company is likely "
                "to be classified to the public sector and its debt to count on the public "
                "balance sheet. No note on the accounting treatment is recorded.")]
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from wizard.checks.base import gbp_words
+from wizard.formatting import money_words
 from wizard.model import Project, ProjectInfo
 from wizard.risk import score
 from wizard.schedule import build_schedule
+from wizard.steps import STEPS as WIZARD_STEPS
 from wizard.thresholds import MIN_KPIS, MIN_OPTIONS, PA2023_OVER, VERY_HIGH_RISK
 from wizard.vocab import PartnerKind
 
@@ -82,7 +83,7 @@ def steering_step(project: Project) -> list[str]:
 def accountability_step(project: Project) -> list[str]:
     found = []
     if project.project.value_gbp > PA2023_OVER and len(project.kpis) < MIN_KPIS:
-        found.append(f"Contracts over {gbp_words(PA2023_OVER)} need at least {MIN_KPIS} KPIs; "
+        found.append(f"Contracts over {money_words(PA2023_OVER)} need at least {MIN_KPIS} KPIs; "
                      f"this one has {len(project.kpis)}.")
     if not project.social_impact:
         found.append("No social impact objectives yet.")
@@ -91,20 +92,24 @@ def accountability_step(project: Project) -> list[str]:
 
 @dataclass(frozen=True)
 class Step:
-    key: str  # the wizard step's key (ui.pages.base.STEPS)
+    key: str  # the wizard step's key (wizard.steps.STEPS)
     title: str
     problems: Callable[[Project], list[str]]
 
 
-STEPS: tuple[Step, ...] = (
-    Step("project", "Project", project_step),
-    Step("partners", "Partners", partners_step),
-    Step("phasing", "Phasing", phasing_step),
-    Step("risks", "Risks", risks_step),
-    Step("break_clauses", "Break clauses", break_clauses_step),
-    Step("steering", "Community steering groups", steering_step),
-    Step("accountability", "Accountability and social impact", accountability_step),
-)
+# The rules of each step that has any; keys and titles come from the one step table.
+RULES: dict[str, Callable[[Project], list[str]]] = {
+    "project": project_step,
+    "partners": partners_step,
+    "phasing": phasing_step,
+    "risks": risks_step,
+    "break_clauses": break_clauses_step,
+    "steering": steering_step,
+    "accountability": accountability_step,
+}
+
+STEPS: tuple[Step, ...] = tuple(Step(s.key, s.title, RULES[s.key]) for s in WIZARD_STEPS
+                                if s.key in RULES)
 
 
 def step_problems(project: Project, key: str) -> list[str]:

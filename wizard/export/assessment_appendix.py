@@ -11,6 +11,7 @@ from typing import Any
 
 from wizard.checks import PRINCIPLE_LABELS, Finding
 from wizard.export.content import Block, Bullets, Heading, Para, Table
+from wizard.formatting import count
 from wizard.scorecard import Scorecard, legal_items
 
 
@@ -19,7 +20,7 @@ def summary_line(card: Scorecard) -> str:
     parts = [f"{p.label} {p.score}/{p.max_score}" if p.assessed else f"{p.label} not assessed"
              for p in card.principles]
     must = len(card.must_fix)
-    law = f"; {must} legal requirement{'s' if must != 1 else ''} to fix" if must else ""
+    law = f"; {count(must, 'legal requirement')} to fix" if must else ""
     return f"{card.summary()} ({'; '.join(parts)}){law}"
 
 

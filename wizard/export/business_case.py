@@ -31,11 +31,12 @@ from wizard.checks import Finding
 from wizard.export.assessment_appendix import assessment_blocks, summary_line
 from wizard.export.editions import EDITIONS
 from wizard.export.money_case import MoneyCase
-from wizard.model import Project
+from wizard.model import BreakClause, Phase, Project, Risk, Withholdable
 from wizard.export.safe_text import printable_project
+from wizard.formatting import duration, every, listing, long_date, money, timestamp
 from wizard import publication
 from wizard.publication import document_date
-from wizard.redact import redact, redaction_log
+from wizard.redact import LogEntry, redact, redaction_log
 from wizard.schedule import build_schedule
 from wizard.scorecard import Scorecard, assessment
 from wizard.vocab import IMPACT_LABELS, LIKELIHOOD_LABELS, Allocation, DeliveryModel, label
@@ -63,39 +64,12 @@ def fill(template: str, values: dict[str, str]) -> str:
     return template.format_map(_Fill(values))
 
 
-# -- small formatters ---------------------------------------------------------------------------
-def money(value: int) -> str:
-    return f"£{value:,}"
-
-
+# -- dates ---------------------------------------------------------------------------------------
 def add_months(start: dt.date, months: int) -> dt.date:
     total = start.month - 1 + months
     year, month = start.year + total // 12, total % 12 + 1
     day = min(start.day, calendar.monthrange(year, month)[1])
     return dt.date(year, month, day)
-
-
-def long_date(day: dt.date) -> str:
-    return f"{day.day} {calendar.month_name[day.month]} {day.year}"
-
-
-def duration_text(months: int) -> str:
-    years, rest = divmod(months, 12)
-    if rest == 0:
-        return f"{years} year{'s' if years != 1 else ''}"
-    if years == 0:
-        return f"{months} month{'s' if months != 1 else ''}"
-    return f"{months} months ({years} years {rest} month{'s' if rest != 1 else ''})"
-
-
-def every(months: int) -> str:
-    """How often, in words: "every month", "every 3 months", "every year", "every 2 years"."""
-    if months == 1:
-        return "every month"
-    if months % 12 == 0:
-        years = months // 12
-        return "every year" if years == 1 else f"every {years} years"
-    return f"every {months} months"
 
 
 def export_date(project: Project) -> dt.date:
@@ -112,12 +86,7 @@ def model_label(project: Project) -> str:
 
 
 def commissioners_text(project: Project) -> str:
-    names = project.project.commissioners
-    if not names:
-        return "the commissioning body"
-    if len(names) == 1:
-        return names[0]
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    return listing(project.project.commissioners) or "the commissioning body"
 
 
 def values(project: Project) -> dict[str, str]:
@@ -136,7 +105,7 @@ def values(project: Project) -> dict[str, str]:
         "stage": stage,
         "stage_lower": stage[0].lower() + stage[1:],
         "value": money(info.value_gbp),
-        "duration": duration_text(info.duration_months),
+        "duration": duration(info.duration_months),
         "start": long_date(info.start),
         "end": long_date(end),
         "appetite": label(info.risk_appetite).lower(),
@@ -172,6 +141,7 @@ class _Builder:
         self.partner_names = {pt.id: pt.name for pt in project.partners}
         self.phase_names = {ph.id: ph.name for ph in project.phases}
         self.money_case = MoneyCase(project, self.w, self.public)
+        self._assessment: tuple[Scorecard, list[Finding]] | None = None
 
     # helpers
     def t(self, text: str) -> str:
@@ -184,18 +154,18 @@ class _Builder:
         if text.strip():
             self.blocks.append(Para(text, style))
 
-    def money_of(self, item: Any, value: int) -> str:
-        if self.public and getattr(item, "sensitive", False):
+    def money_of(self, item: Withholdable, value: int) -> str:
+        if self.public and item.sensitive:
             return WITHHELD
         return money(value)
 
-    def phase_value(self, phase: Any) -> str:
+    def phase_value(self, phase: Phase) -> str:
         if self.facts is not None and self.facts.grouped:
             return WITHHELD  # phase values are withheld as a group (wizard.publication)
         return self.money_of(phase, phase.value_gbp)
 
-    def item_id(self, item: Any) -> str:
-        if not self.public and getattr(item, "sensitive", False):
+    def item_id(self, item: Phase | Risk | BreakClause) -> str:
+        if not self.public and item.sensitive:
             return f"{item.id}*"
         return item.id
 
@@ -660,7 +630,7 @@ class _Builder:
         if p.decisions:
             self.para(w["decisions_intro"])
             rows = tuple(
-                (d.time.strftime("%Y-%m-%d %H:%M"), d.step, d.item, d.change, d.note)
+                (timestamp(d.time), d.step, d.item, d.change, d.note)
                 for d in p.decisions
             )
             self.blocks.append(
@@ -676,7 +646,7 @@ class _Builder:
             self.para(w["no_decisions"], "note")
 
     def assessment(self) -> tuple[Scorecard, list[Finding]]:
-        if not hasattr(self, "_assessment"):
+        if self._assessment is None:
             # the real project's assessment, in the edition's words (both editions score alike)
             from wizard.public_assessment import edition_assessment
 
@@ -725,7 +695,7 @@ class _Builder:
         )
         self.redaction_notes(log)
 
-    def redaction_notes(self, log: list[Any]) -> None:
+    def redaction_notes(self, log: list[LogEntry]) -> None:
         """The totals rule and the places that quote withheld content (wizard.quotes)."""
         from wizard import quotes
 

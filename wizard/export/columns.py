@@ -74,6 +74,26 @@ def narrowest(header: Sequence[str] | None, rows: Sequence[Sequence[str]], measu
     return sum(_measure_columns(header, rows, measure, padding, count, bold_columns)[0])
 
 
+STRIP = 100.0  # points: a column this narrow holding STRIP_LINES lines of text is a strip
+STRIP_LINES = 10
+WIDE_COLUMNS = 6  # a table of fewer columns always fits a portrait page well enough
+
+
+def squeezed(header: Sequence[str], rows: Sequence[Sequence[str]], available: float,
+             measure: Measure, padding: float) -> bool:
+    """Whether a table of ``header`` and ``rows`` is too wide for ``available`` points: its
+    longest words cannot all sit whole side by side, or a column of long text would be
+    squeezed into a strip (narrower than STRIP, its longest text STRIP_LINES lines or more)."""
+    count = len(header)
+    if count < WIDE_COLUMNS:
+        return False
+    shortest, longest = _measure_columns(header, rows, measure, padding, count, ())
+    if sum(shortest) > available:
+        return True
+    widths = content_widths(header, rows, available, measure, padding, count)
+    return any(longest[i] >= STRIP_LINES * widths[i] and widths[i] < STRIP for i in range(count))
+
+
 def content_widths(header: Sequence[str] | None, rows: Sequence[Sequence[str]], available: float,
                    measure: Measure, padding: float, columns: int | None = None,
                    bold_columns: Sequence[int] = ()) -> list[float]:

@@ -13,7 +13,8 @@ published lot total covers the published lots only, saying how many were exclude
 from __future__ import annotations
 
 from wizard.commercial_vocab import label
-from wizard.export.business_case import WITHHELD, fill, long_date, money, wording, yes_no
+from wizard.export.business_case import WITHHELD, fill, wording, yes_no
+from wizard.formatting import long_date, money
 from wizard.export.content import Block, Figure, Heading, KeyValues, Para, Table
 from wizard.graphs.procurement_timeline import standstill_span
 from wizard.model import Project

@@ -13,7 +13,8 @@ from __future__ import annotations
 from docx.document import Document as DocxDocument
 
 from wizard.export import word
-from wizard.export.business_case import business_case_for, commissioners_text, long_date
+from wizard.export.business_case import business_case_for, commissioners_text
+from wizard.formatting import long_date
 from wizard.export.content import BusinessCase, Bullets, Figure, Heading, KeyValues, Para, Table
 from wizard.export.figures import scene_for
 from wizard.export.png import scene_to_png

@@ -20,7 +20,7 @@ def _colour(value: str):
     return None if value == "none" else HexColor(value)
 
 
-class _ReportlabPainter:
+class _ReportlabPainter(sc.LinesOneByOne):
     def __init__(self, group: Group, height: float):
         self.group, self.h = group, height
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import os
 from html import escape
 
-from wizard.export.business_case import business_case_for, long_date
+from wizard.export.business_case import business_case_for
+from wizard.formatting import long_date
 from wizard.export.content import BusinessCase, Bullets, Figure, Heading, KeyValues, Para, Table, row_spans
 from wizard.export.editions import marking
 from wizard.export.figures import scene_for, svg_for
@@ -61,9 +62,9 @@ def _render(case: BusinessCase, project: Project) -> str:
         f"<style>{CSS}</style>",
         "</head>",
         "<body>",
-        *_marking(case.edition),
         '<a class="skip" href="#main">Skip to the business case</a>',
         "<header>",
+        *_marking(case.edition),  # inside the banner landmark: all content sits in a landmark
         f'<p class="kicker">{_text(cover.kicker)}</p>',
         f"<h1>{_text(cover.title)}</h1>",
         f"<p>{_text(cover.commissioners)}</p>",
@@ -108,7 +109,8 @@ def _render(case: BusinessCase, project: Project) -> str:
             out.append(_figure(block, project))
     if open_section:
         out.append("</section>")
-    out += ["</main>", *_marking(case.edition), "</body>", "</html>", ""]
+    foot = _marking(case.edition)
+    out += ["</main>", *(["<footer>", *foot, "</footer>"] if foot else []), "</body>", "</html>", ""]
     return "\n".join(out)
 
 

@@ -14,23 +14,13 @@ from __future__ import annotations
 from wizard import optimism_bias
 from wizard.affordability import Affordability, affordability
 from wizard.appraisal import Appraisal, appraise
+from wizard.bearer_totals import ALL_PRICED, EXPECTED_COST, PRIVATE_SIDE, PUBLIC_SIDE
 from wizard.export.content import Block, Figure, Heading, Para, Table
+from wizard.formatting import listing, percent, signed_money
 from wizard.model import Project
 from wizard.risk_exposure import Exposure, cached_simulation
 
 RATINGS = {"meets": "Meets", "partly": "Partly meets", "fails": "Fails"}
-
-
-def money(value: float) -> str:
-    """Whole pounds with the sign in front: £1,250,000 or −£840,000."""
-    from wizard.export.business_case import money as plain
-
-    value = round(value)
-    return f"−{plain(-value)}" if value < 0 else plain(value)
-
-
-def _pct(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.1f}%"
 
 
 def _bcr(value: float | None) -> str:
@@ -53,12 +43,6 @@ def year_ranges(years: list[int]) -> list[str]:
 
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
-def _listing(words: list[str]) -> str:
-    from wizard.checks.base import listing
-
-    return listing(words)
 
 
 class MoneyCase:
@@ -121,8 +105,8 @@ class MoneyCase:
             rows = tuple(
                 (self._name(o.id) + (" (preferred)" if o.preferred else " (baseline)"
                                      if o.baseline else ""),
-                 money(o.pv_costs_gbp), money(o.pv_benefits_gbp), money(o.npsv_gbp), _bcr(o.bcr),
-                 "" if o.npsv_vs_baseline_gbp is None else money(o.npsv_vs_baseline_gbp))
+                 signed_money(o.pv_costs_gbp), signed_money(o.pv_benefits_gbp), signed_money(o.npsv_gbp), _bcr(o.bcr),
+                 "" if o.npsv_vs_baseline_gbp is None else signed_money(o.npsv_vs_baseline_gbp))
                 for o in scored)
             blocks.append(Table("Table: appraisal of the short list (present values)",
                                 ("Option", "PV costs", "PV benefits", "NPSV", "BCR",
@@ -152,12 +136,12 @@ class MoneyCase:
             basis = o.optimism_bias_reason.strip() or (
                 w["upper_bound_applied"] if not optimism_bias.reduced(o) else "No reason recorded")
             rows.append((self._name(o.id), cap.label if cap else "Not chosen",
-                         optimism_bias.pct(o.optimism_bias_capital_pct)
-                         + (f" (bounds {optimism_bias.pct(cap.lower_pct)}–"
-                            f"{optimism_bias.pct(cap.upper_pct)})" if cap else ""),
-                         optimism_bias.pct(o.optimism_bias_revenue_pct)
-                         + f" (bounds {optimism_bias.pct(lib.revenue.lower_pct)}–"
-                           f"{optimism_bias.pct(lib.revenue.upper_pct)})",
+                         percent(o.optimism_bias_capital_pct)
+                         + (f" (bounds {percent(cap.lower_pct)}–"
+                            f"{percent(cap.upper_pct)})" if cap else ""),
+                         percent(o.optimism_bias_revenue_pct)
+                         + f" (bounds {percent(lib.revenue.lower_pct)}–"
+                           f"{percent(lib.revenue.upper_pct)})",
                          basis))
         return [Heading(3, w["optimism_bias"], "economic-optimism-bias"),
                 Para(self.fill("optimism_bias_intro", source=lib.source)),
@@ -173,13 +157,13 @@ class MoneyCase:
         elif sv.margin_gbp >= 0:
             blocks.append(Para(self.fill("switching_text", option=self._name(sv.option_id),
                                          rival=self._name(sv.rival_id),
-                                         margin=money(sv.margin_gbp),
-                                         costs_pct=_pct(sv.costs_rise_pct),
-                                         benefits_pct=_pct(sv.benefits_fall_pct))))
+                                         margin=signed_money(sv.margin_gbp),
+                                         costs_pct=percent(sv.costs_rise_pct, 1),
+                                         benefits_pct=percent(sv.benefits_fall_pct, 1))))
         else:
             blocks.append(Para(self.fill("switching_not_best", option=self._name(sv.option_id),
                                          rival=self._name(sv.rival_id),
-                                         margin=money(-sv.margin_gbp))))
+                                         margin=signed_money(-sv.margin_gbp))))
         return blocks
 
     def vfm_blocks(self) -> list[Block]:
@@ -191,15 +175,15 @@ class MoneyCase:
             return blocks
         diff = chosen.npsv_vs_baseline_gbp
         versus = ("the same as" if diff == 0 else
-                  f"{money(abs(diff))} {'more' if diff > 0 else 'less'} than")
-        values = {"option": self._name(chosen.id), "npsv": money(chosen.npsv_gbp),
+                  f"{signed_money(abs(diff))} {'more' if diff > 0 else 'less'} than")
+        values = {"option": self._name(chosen.id), "npsv": signed_money(chosen.npsv_gbp),
                   "vs_baseline": versus, "bcr": _bcr(chosen.bcr)}
         best = a.option(a.best_id)
         if best is None or best.id == chosen.id or best.npsv_gbp == chosen.npsv_gbp:
             blocks.append(Para(self.fill("vfm_best", **values)))
         else:
             blocks.append(Para(self.fill("vfm_not_best", best=self._name(best.id),
-                                         best_npsv=money(best.npsv_gbp), **values)))
+                                         best_npsv=signed_money(best.npsv_gbp), **values)))
         return blocks
 
     # -- risk section -----------------------------------------------------------------------
@@ -214,17 +198,18 @@ class MoneyCase:
         blocks.append(Para(self.fill("quantified_intro", iterations=f"{e.iterations:,}",
                                      seed=str(e.seed))))
         rows = tuple(
-            (label, money(d.expected_gbp), money(d.p50_gbp), money(d.p80_gbp), money(d.p90_gbp))
-            for label, d in (("Public side", e.public), ("Private side", e.private),
-                             ("All priced risks", e.total)))
-        header = ("Who bears it", "Expected cost", "P50", "P80", "P90")
+            (label, signed_money(d.expected_gbp), signed_money(d.p50_gbp), signed_money(d.p80_gbp),
+             signed_money(d.p90_gbp))
+            for label, d in ((PUBLIC_SIDE, e.public), (PRIVATE_SIDE, e.private),
+                             (ALL_PRICED, e.total)))
+        header = ("Who bears it", EXPECTED_COST, "P50", "P80", "P90")
         widths = (0.32, 0.17, 0.17, 0.17, 0.17)
         blocks.append(Table("Table: risk exposure by side", header, rows, widths, "exposure",
                             numeric=(1, 2, 3, 4)))
-        rows = tuple((p.name, p.side.capitalize(), money(p.distribution.expected_gbp),
-                      money(p.distribution.p80_gbp)) for p in e.by_partner)
+        rows = tuple((p.name, p.side.capitalize(), signed_money(p.distribution.expected_gbp),
+                      signed_money(p.distribution.p80_gbp)) for p in e.by_partner)
         blocks.append(Table("Table: expected cost and P80 exposure per partner",
-                            ("Partner", "Side", "Expected cost", "P80"), rows,
+                            ("Partner", "Side", EXPECTED_COST, "P80"), rows,
                             (0.46, 0.14, 0.2, 0.2), "exposure-partners", numeric=(2, 3)))
         blocks.append(Figure("exposure_curve", "Figure: the risk exposure curve, public and "
                              "private"))
@@ -242,13 +227,13 @@ class MoneyCase:
         else:
             blocks.append(Para(self.fill("by_year_intro", base_year=str(base))))
             rows = [(f"{y.year} ({base + y.year}/{str(base + y.year + 1)[-2:]})",
-                     money(y.capital_gbp), money(y.revenue_gbp), money(y.risk_p80_gbp),
-                     money(y.need_gbp), money(y.budget_gbp), money(y.gap_gbp) if y.gap_gbp else "")
+                     signed_money(y.capital_gbp), signed_money(y.revenue_gbp), signed_money(y.risk_p80_gbp),
+                     signed_money(y.need_gbp), signed_money(y.budget_gbp), signed_money(y.gap_gbp) if y.gap_gbp else "")
                     for y in f.years]
-            rows.append(("Total", money(sum(y.capital_gbp for y in f.years)),
-                         money(sum(y.revenue_gbp for y in f.years)),
-                         money(sum(y.risk_p80_gbp for y in f.years)), money(f.need_gbp),
-                         money(f.budget_gbp), money(f.gap_gbp)))
+            rows.append(("Total", signed_money(sum(y.capital_gbp for y in f.years)),
+                         signed_money(sum(y.revenue_gbp for y in f.years)),
+                         signed_money(sum(y.risk_p80_gbp for y in f.years)), signed_money(f.need_gbp),
+                         signed_money(f.budget_gbp), signed_money(f.gap_gbp)))
             blocks.append(Table("Table: capital and revenue by year against the budget",
                                 ("Year", "Capital", "Revenue", "Risk (P80)", "Need", "Budget",
                                  "Gap"), tuple(rows), (0.16, 0.14, 0.14, 0.14, 0.14, 0.14, 0.14),
@@ -258,9 +243,9 @@ class MoneyCase:
                 blocks.append(self.withheld_note())
         blocks.append(Heading(2, w["funding"], "financial-funding"))
         if info.funding:
-            rows = [(s.name, money(s.amount_gbp), "Confirmed" if s.confirmed else "Not confirmed")
+            rows = [(s.name, signed_money(s.amount_gbp), "Confirmed" if s.confirmed else "Not confirmed")
                     for s in info.funding]
-            rows.append(("Total", money(f.funding_gbp), f"{money(f.confirmed_gbp)} confirmed"))
+            rows.append(("Total", signed_money(f.funding_gbp), f"{signed_money(f.confirmed_gbp)} confirmed"))
             blocks.append(Table("Table: funding sources", ("Source", "Amount", "Status"),
                                 tuple(rows), (0.56, 0.2, 0.24), "funding", numeric=(1,)))
         else:
@@ -269,12 +254,12 @@ class MoneyCase:
         if not info.budget:
             blocks.append(Para(w["no_budget"], "note"))
         else:
-            values = {"need": money(f.need_gbp), "budget": money(f.budget_gbp),
-                      "gap": money(f.gap_gbp), "confirmed": money(f.confirmed_gbp),
-                      "unfunded": money(f.unfunded_gbp)}
+            values = {"need": signed_money(f.need_gbp), "budget": signed_money(f.budget_gbp),
+                      "gap": signed_money(f.gap_gbp), "confirmed": signed_money(f.confirmed_gbp),
+                      "unfunded": signed_money(f.unfunded_gbp)}
             short = [y.year for y in f.years if y.gap_gbp > 0]
             if f.gap_gbp:
-                years = ("year " if len(short) == 1 else "years ") + _listing(year_ranges(short))
+                years = ("year " if len(short) == 1 else "years ") + listing(year_ranges(short))
                 blocks.append(Para(self.fill("gap_text", years=years, **values)))
             else:
                 blocks.append(Para(self.fill("no_gap", **values)))
@@ -282,9 +267,9 @@ class MoneyCase:
         s = self.exposure.support
         if s.risks:
             blocks.append(Para(self.fill("contingent_text", risks=_count(s.risks, "priced risk"),
-                                         cap=money(s.cap_gbp),
+                                         cap=signed_money(s.cap_gbp),
                                          chance=f"{s.chance_drawn:.1%}",
-                                         draw=money(s.expected_draw_gbp))))
+                                         draw=signed_money(s.expected_draw_gbp))))
         else:
             blocks.append(Para(w["no_contingent"], "note"))
         return blocks

@@ -23,7 +23,8 @@ import os
 import re
 from typing import Any
 
-from wizard.export.business_case import add_months, commissioners_text, every, export_date, model_label
+from wizard.export.business_case import add_months, commissioners_text, export_date, model_label
+from wizard.formatting import every, months, notice
 from wizard.export.publisher import UNSET, Publisher
 from wizard import publication
 from wizard.model import Project
@@ -37,6 +38,7 @@ PPP_EXTENSIONS = [
     "https://raw.githubusercontent.com/open-contracting-extensions/ocds_riskAllocation_extension/master/extension.json",
     "https://raw.githubusercontent.com/open-contracting-extensions/ocds_milestone_documents_extension/master/extension.json",
     "https://raw.githubusercontent.com/open-contracting-extensions/ocds_budget_project_extension/master/extension.json",
+    "https://raw.githubusercontent.com/open-contracting-extensions/ocds_budget_breakdown_extension/master/extension.json",
 ]
 DOCX_MEDIA = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 ALLOCATION_CODES = {
@@ -83,10 +85,14 @@ def release_package(project: Project, publisher: Publisher = UNSET) -> dict[str,
     return package
 
 
-def _budget(facts: publication.Facts, value: int) -> dict[str, Any]:
-    """planning.budget under the totals rule of wizard.publication."""
+def _budget(facts: publication.Facts, value: int, breakdown: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """planning.budget under the totals rule of wizard.publication: the amount, and its
+    breakdown by phase (the budget breakdown extension), only when no phase value is withheld."""
     if not facts.grouped:
-        return {"id": "budget-1", "description": "Estimated whole-life value.", "amount": gbp(value)}
+        budget = {"id": "budget-1", "description": "Estimated whole-life value.", "amount": gbp(value)}
+        if breakdown:
+            budget["budgetBreakdown"] = breakdown
+        return budget
     return {
         "id": "budget-1",
         "description": (
@@ -140,12 +146,19 @@ def _package(p: Project, publisher: Publisher = UNSET,
     parties, buyer_ids = _parties(p)
 
     milestones: list[dict[str, Any]] = []
+    breakdown: list[dict[str, Any]] = []  # the phase values, by phase and its period
     for phase in p.phases:
         start_month = schedule.start.get(phase.id, phase.start_month)
         finish_month = schedule.finish.get(phase.id, start_month + phase.duration_months)
         start = add_months(info.start, start_month)
+        if phase.value_gbp and not facts.grouped:
+            breakdown.append({
+                "id": f"phase-{phase.id}", "description": f"{phase.name} ({label(phase.kind).lower()} phase)",
+                "amount": gbp(phase.value_gbp),
+                "period": {"startDate": iso(start), "endDate": iso(add_months(info.start, finish_month))},
+            })
         description = (
-            f"{label(phase.kind)} phase from {start.isoformat()} for {phase.duration_months} months."
+            f"{label(phase.kind)} phase from {start.isoformat()} for {months(phase.duration_months)}."
         )
         if phase.description:
             description += " " + phase.description
@@ -257,8 +270,8 @@ def _package(p: Project, publisher: Publisher = UNSET,
                 "documentType": "termination",
                 "title": f"Break clause {clause.id}: {label(clause.trigger)}",
                 "description": (
-                    f"Can be used from month {clause.earliest_month} with {clause.notice_months} "
-                    f"months' notice; compensation: {label(clause.compensation).lower()}."
+                    f"Can be used from month {clause.earliest_month} with "
+                    f"{notice(clause.notice_months)}; compensation: {label(clause.compensation).lower()}."
                     + (f" {clause.description}" if clause.description else "")
                 ),
                 "language": "en",
@@ -283,11 +296,11 @@ def _package(p: Project, publisher: Publisher = UNSET,
                 "description": (
                     f"{model_label(p)} partnership for {info.service_area or 'public services'} in "
                     f"{info.place or 'the area'}, commissioned by {commissioners_text(p)}, "
-                    f"running {info.duration_months} months from {info.start.isoformat()}."
+                    f"running {months(info.duration_months)} from {info.start.isoformat()}."
                 ),
                 "totalValue": gbp(info.value_gbp),
             },
-            "budget": _budget(facts, info.value_gbp),
+            "budget": _budget(facts, info.value_gbp, breakdown),
             "milestones": milestones,
             "documents": documents[:planning_count],
         },

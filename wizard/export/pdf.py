@@ -32,6 +32,7 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Frame,
+    FrameBreak,
     KeepTogether,
     NextPageTemplate,
     PageBreak,
@@ -42,7 +43,8 @@ from reportlab.platypus import (
 )
 
 from wizard.export import pdf_styles as ps
-from wizard.export.business_case import business_case_for, commissioners_text, long_date
+from wizard.export.business_case import business_case_for, commissioners_text
+from wizard.formatting import long_date
 from wizard.export.editions import marking
 from wizard.export.content import (
     Bullets,
@@ -145,7 +147,7 @@ class _DeferredCanvas(Canvas):
         super().save()
 
     def _furniture(self, number: int, total: int) -> None:
-        width, height = ps.PAGE
+        width, height = self._pagesize  # portrait, or landscape for a wide table
         self.saveState()
         self.setFont(FAMILY, 8)
         self.setFillColor(ps.GREY)
@@ -164,7 +166,7 @@ class _DeferredCanvas(Canvas):
         """The protective marking, centred at the top and the bottom of the page."""
         if not self._marking:
             return
-        width, height = ps.PAGE
+        width, height = self._pagesize
         self.saveState()
         self.setFont(BOLD, 9)
         self.setFillColor(ps.MARKING)
@@ -205,7 +207,10 @@ class _Doc(BaseDocTemplate):
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         cover = Frame(ps.MARGIN_X, ps.MARGIN_BOTTOM, ps.FRAME_WIDTH, ps.FRAME_HEIGHT - 2 * cm, id="cover",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        self.addPageTemplates([PageTemplate("cover", [cover]), PageTemplate("body", [frame])])
+        wide = Frame(ps.MARGIN_X, ps.MARGIN_BOTTOM, ps.LANDSCAPE_WIDTH, ps.LANDSCAPE_HEIGHT, id="wide",
+                     leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([PageTemplate("cover", [cover]), PageTemplate("body", [frame]),
+                               PageTemplate(LANDSCAPE, [wide], pagesize=ps.LANDSCAPE)])
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's name
         if isinstance(flowable, HeadingPara):
@@ -250,12 +255,22 @@ def _cell(value: str, style: Any) -> Paragraph:
     return Paragraph(text(value), style)
 
 
-def column_widths(block: Table) -> list[float]:
+def column_widths(block: Table, available: float = ps.FRAME_WIDTH) -> list[float]:
     """Widths from the content: no word is broken unless even the longest words cannot fit."""
     from wizard.export.columns import content_widths, dejavu
 
-    return content_widths(block.header, block.rows, ps.FRAME_WIDTH, dejavu(ps.CELL_SIZE),
+    return content_widths(block.header, block.rows, available, dejavu(ps.CELL_SIZE),
                           ps.CELL_PADDING + 1, len(block.header))
+
+
+LANDSCAPE = "landscape"  # the page template of a wide table
+
+
+def is_wide(block: Table) -> bool:
+    """A table to print on landscape pages: too wide for a portrait page (``columns.squeezed``)."""
+    from wizard.export.columns import dejavu, squeezed
+
+    return squeezed(block.header, block.rows, ps.FRAME_WIDTH, dejavu(ps.CELL_SIZE), ps.CELL_PADDING + 1)
 
 
 def table_data(block: Table, st: dict[str, Any], widths: list[float] | None = None) -> list[list[Any]]:
@@ -297,11 +312,14 @@ class _Table(RLTable):
         move = self.MIN_TAIL - tail
         heights = self._rowHeights[repeat + head - move: repeat + head]
         shorter = super().split(aw, ah - sum(heights) - 0.5)
-        return shorter if len(shorter) == 2 else parts
+        # the rows moved start the next page (else they would fill the room they left, under
+        # a second header on the same page)
+        return [shorter[0], FrameBreak, shorter[1]] if len(shorter) == 2 else parts
 
 
 def _table(block: Table, st: dict[str, Any]) -> list[Flowable]:
-    widths = column_widths(block)
+    wide = is_wide(block)
+    widths = column_widths(block, ps.LANDSCAPE_WIDTH if wide else ps.FRAME_WIDTH)
     data = table_data(block, st, widths)
     # Rows split between pages only when a cell is too long to ever fit on one page.
     huge = any(len(v) > 1500 for row in block.rows for v in row)
@@ -323,6 +341,9 @@ def _table(block: Table, st: dict[str, Any]) -> list[Flowable]:
     else:
         table = _ChunkedTable(data[0], data[1:], make)
     caption = Paragraph(text(block.caption), st["caption"])
+    if wide:  # on landscape pages of its own, then back to portrait
+        return [NextPageTemplate(LANDSCAPE), PageBreak(), caption, table, NextPageTemplate("body"),
+                PageBreak()]
     # The caption never ends a page alone: it starts a page where the header and the first
     # rows (up to MIN_TAIL + 1) fit below it.
     first = make(data[: _Table.MIN_TAIL + 2], ps.table_style(block.numeric))  # no spans: rows cut short
@@ -366,7 +387,8 @@ class _ChunkedTable(Flowable):
             if len(parts) < 2:
                 return parts
             placed = len(parts[0]._cellvalues) - 1
-            return [parts[0], _ChunkedTable(self.header, self.rows[placed:], self.make, placed)]
+            breaks = [p for p in parts[1:-1] if p is FrameBreak]  # kept: see _Table
+            return [parts[0], *breaks, _ChunkedTable(self.header, self.rows[placed:], self.make, placed)]
 
     def draw(self) -> None:  # never drawn itself: always split into tables
         pass
@@ -463,6 +485,9 @@ def story(case: BusinessCase, project: Project, layout: _Layout) -> list[Flowabl
         elif isinstance(following, Table) and block.level > 1:
             # the heading, the caption and the table's first rows start on the same page
             parts = flowables(following)
+            if parts and isinstance(parts[0], NextPageTemplate):  # a landscape page: it goes there
+                flow[-1:] = parts[:2]
+                parts = parts[2:]
             if parts and isinstance(parts[0], CondPageBreak):
                 _, height = heading.wrap(ps.FRAME_WIDTH, ps.FRAME_HEIGHT)
                 room = parts.pop(0).height + height + heading.style.spaceBefore + heading.style.spaceAfter
@@ -471,7 +496,25 @@ def story(case: BusinessCase, project: Project, layout: _Layout) -> list[Flowabl
             index += 1
         else:
             flow.append(heading)
-    return flow
+    return _one_break(flow)
+
+
+def _one_break(flow: list[Flowable]) -> list[Flowable]:
+    """No blank page: of two page breaks with nothing but page choices between them (a wide
+    table's return to portrait, then a new chapter or another wide table), the first goes; so
+    does a page break at the very end."""
+    out: list[Flowable] = []
+    for f in flow:
+        if isinstance(f, PageBreak):
+            between = []
+            while out and isinstance(out[-1], (NextPageTemplate, CondPageBreak, PageBreak)):
+                between.append(out.pop())
+            # keep the page choices (the last one made wins), drop an earlier page break
+            out += [b for b in reversed(between) if isinstance(b, NextPageTemplate)]
+        out.append(f)
+    while out and isinstance(out[-1], (PageBreak, NextPageTemplate, CondPageBreak)):
+        out.pop()
+    return out
 
 
 def write_pdf(case: BusinessCase, project: Project, out: Any, progress: Progress | None = None) -> None:

@@ -17,6 +17,10 @@ MARGIN_TOP = 2.2 * cm
 MARGIN_BOTTOM = 2.0 * cm
 FRAME_WIDTH = PAGE[0] - 2 * MARGIN_X
 FRAME_HEIGHT = PAGE[1] - MARGIN_TOP - MARGIN_BOTTOM
+# a table too wide for a portrait page gets landscape pages of its own
+LANDSCAPE = (PAGE[1], PAGE[0])
+LANDSCAPE_WIDTH = LANDSCAPE[0] - 2 * MARGIN_X
+LANDSCAPE_HEIGHT = LANDSCAPE[1] - MARGIN_TOP - MARGIN_BOTTOM
 
 INK = colors.HexColor("#0b0c0c")
 GREY = colors.HexColor("#505a5f")

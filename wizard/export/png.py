@@ -29,7 +29,7 @@ def _rgb(value: str) -> str | None:
     return None if value == "none" else value
 
 
-class _PillowPainter:
+class _PillowPainter(sc.LinesOneByOne):
     def __init__(self, draw: ImageDraw.ImageDraw, scale: float):
         self.d, self.k = draw, scale
 

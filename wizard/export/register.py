@@ -6,7 +6,10 @@ prefixed with an apostrophe.
 
 Import: ``read_register(path, project)`` parses a CSV or XLSX file into a ``RegisterPreview``:
 one ``ParsedRow`` per data row with the risk it would become and its status (added, changed,
-unchanged, refused, with a clear error per refused row naming the row and the column). Only
+unchanged, refused, with a clear error per refused row naming the row and the column). The
+priced columns (probability in %, with a decimal point or comma; the cost range in whole
+pounds, with or without £ and thousands separators) read back; the expected cost is worked out
+from them, so the import ignores it and the preview's ``notes`` say so. Only
 the columns the file has change a risk: a slim register of ``id,title,likelihood,impact``
 leaves the description, mitigation, owner, phases and the ``sensitive`` flag as they were.
 A cell holding the public edition's placeholder ("[Withheld …]") refuses its row, so reading
@@ -28,11 +31,13 @@ from pydantic import ValidationError
 
 from wizard.edits import next_id
 from wizard.model import MAX_RISKS, Project, Risk
-from wizard.storage import clip
+from wizard.errors import explain, sentence
+from wizard.formatting import clip
 from wizard.redact import PLACEHOLDER_START, redact
-from wizard.vocab import Allocation, RiskCategory, RiskResponse, WorkshopStatus, label
 
 from wizard.export.register_export import COLUMNS as _LABELLED
+from wizard.export.register_export import DERIVED, PRICED_COLUMNS, WITHHELD
+from wizard.export.register_row import COLUMN_WORDS, Lookup, RegisterRow, read_row
 from wizard.export.register_export import (  # noqa: F401 - the export, kept importable from here
     _FORMULA_START,
     export_register,
@@ -43,12 +48,25 @@ from wizard.export.register_export import (  # noqa: F401 - the export, kept imp
 COLUMNS: tuple[str, ...] = tuple(key for key, _ in _LABELLED)
 REQUIRED = ("title",)
 MAX_FILE_BYTES = 50 * 1024 * 1024
+def _fold(text: str) -> str:
+    return "_".join(text.strip().casefold().replace("(", " ").replace(")", " ").split())
+
+
 # a header cell, folded (see _fold), -> the column it names: the keys and the labels both read
 _HEADER_NAMES = {**{key: key for key in COLUMNS},
-                 **{_label.casefold().replace(" ", "_"): key for key, _label in _LABELLED},
+                 **{_fold(_label): key for key, _label in _LABELLED},
                  "public_share": "public_share", "public_share_%": "public_share", "risk": "title",
                  "workshop_status": "status", "workshop": "status"}
 HEADER_SEARCH_ROWS = 5  # a marking or title line may sit above the header row
+# the columns whose blank cell clears the value (a blank score, choice or flag leaves it)
+CLEARED_BY_BLANK = frozenset({"title", "description", "mitigation", "withheld_reason",
+                              "withheld_until", "owner", "private_bearer", "phases"})
+
+
+DERIVED_NOTES = {
+    "expected_cost": "The expected cost column is worked out from the probability and the cost "
+                     "range, so the import does not read it: change those to change it.",
+}
 
 
 class RegisterFileError(ValueError):
@@ -87,6 +105,7 @@ class RegisterPreview:
     source: str
     rows: list[ParsedRow]
     columns: tuple[str, ...] = ()  # the columns the file has (only these change anything)
+    notes: tuple[str, ...] = ()  # what the import does not read, and why
 
     @property
     def good(self) -> list[ParsedRow]:
@@ -182,10 +201,6 @@ def _read_table(path: Path) -> list[list[str]]:
     raise RegisterFileError(f"Cannot read '{path.name}': use a .csv or .xlsx file")
 
 
-def _fold(text: str) -> str:
-    return "_".join(text.strip().casefold().replace("(", " ").replace(")", " ").split())
-
-
 def _header(table: list[list[str]]) -> tuple[int, list[str]]:
     """(index of the header row, the column each cell names or ""); the header is the first row,
     or a later one of the first few when lines such as a protective marking sit above it."""
@@ -195,54 +210,6 @@ def _header(table: list[list[str]]) -> tuple[int, list[str]]:
             return index, names
     first = table[0] if table else []
     return 0, [_HEADER_NAMES.get(_fold(cell), _fold(cell)) for cell in first]
-
-
-def parse_date(text: str) -> dt.date:
-    """A date as Excel writes it: YYYY-MM-DD (or with a time after it) or DD/MM/YYYY."""
-    value = text.strip()
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        pass
-    parts = value.split(" ")[0].replace(".", "/").replace("-", "/").split("/")
-    if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[2]) == 4:
-        return dt.date(int(parts[2]), int(parts[1]), int(parts[0]))
-    raise ValueError(value)
-
-
-def _choice(enum: type, text: str, column: str) -> Any:
-    """A vocabulary value from its code, its label or its name ("Shared (70% public)" reads
-    as Shared: a note in brackets after the label is ignored)."""
-    wanted = text.split("(")[0].strip().casefold() if "(" in text else text.strip().casefold()
-    for member in enum:
-        if wanted in (member.value.casefold(), label(member).casefold(), member.name.casefold()):
-            return member
-    allowed = ", ".join(m.value for m in enum)
-    raise ValueError(f"{column} '{clip(text)}' is not one of: {allowed}")
-
-
-def _int(text: str, column: str, low: int, high: int) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise ValueError(f"{column} '{clip(text)}' is not a whole number") from None
-    if not low <= value <= high:
-        raise ValueError(f"{column} {value} is outside {low}–{high}")
-    return value
-
-
-def _phase_names(text: str, ids: set[str], by_name: dict[str, str]) -> list[str]:
-    """The phases of a cell, separated by ';' (a name may hold a comma), or by ',' when a
-    ';'-separated part is not a phase but its comma-separated pieces are."""
-    found: list[str] = []
-    for part in (t.strip() for t in text.split(";")):
-        if not part:
-            continue
-        if part in ids or part.casefold() in by_name or "," not in part:
-            found.append(part)
-        else:
-            found += [t.strip() for t in part.split(",") if t.strip()]
-    return found
 
 
 def read_register(path: str | os.PathLike[str], project: Project) -> RegisterPreview:
@@ -263,15 +230,12 @@ def read_register(path: str | os.PathLike[str], project: Project) -> RegisterPre
         )
     if len(table) - 1 > MAX_RISKS:
         raise RegisterFileError(f"'{path.name}' has more than {MAX_RISKS} rows")
-    partners_by_name = {p.name.casefold(): p.id for p in project.partners}
-    partner_ids = {p.id for p in project.partners}
-    phase_ids = {p.id for p in project.phases}
-    phase_by_name = {p.name.casefold(): p.id for p in project.phases}
+    lookup = Lookup.of(project)
     existing = {r.id for r in project.risks}
     taken = set(existing)
     rows: list[ParsedRow] = []
     seen_in_file: dict[str, int] = {}
-    present = {h for h in header if h}
+    present = {h for h in header if h and h not in DERIVED}
     current = {r.id: r for r in project.risks}
     for number, raw in enumerate(table[1:], start=start + 2):
         if not any(raw):
@@ -280,13 +244,14 @@ def read_register(path: str | os.PathLike[str], project: Project) -> RegisterPre
         parsed = ParsedRow(number, values)
         rows.append(parsed)
         errors = parsed.errors
+        placeheld: set[str] = set()  # columns holding the public edition's placeholder
         for column, text in values.items():
-            if text.lstrip().startswith(PLACEHOLDER_START):
+            if text.lstrip().startswith(PLACEHOLDER_START) or (column in PRICED_COLUMNS and text == WITHHELD):
+                placeheld.add(column)
                 errors.append(
-                    f"Row {number}: {column.replace('_', ' ')} holds the public edition's "
+                    f"Row {number}: {COLUMN_WORDS.get(column, column.replace('_', ' '))} holds the public edition's "
                     "placeholder, not a value: import from the internal edition of the register"
                 )
-        data: dict[str, Any] = {}
         rid = values.get("id", "").strip()
         if not rid:
             rid = next_id(taken, "R")
@@ -297,62 +262,10 @@ def read_register(path: str | os.PathLike[str], project: Project) -> RegisterPre
         parsed.replaces = rid in existing
         # Only the columns the file has change anything; a blank cell clears a text, the owner,
         # the phases or the date, and leaves a score, a choice or the sensitive flag as it is.
-        for column in ("title", "description", "mitigation", "withheld_reason"):
-            if column in present:
-                data[column] = values[column]
-        checks = [
-            ("category", lambda t: _choice(RiskCategory, t, "category")),
-            ("allocation", lambda t: _choice(Allocation, t, "allocation")),
-            ("response", lambda t: _choice(RiskResponse, t, "response")),
-            ("status", lambda t: _choice(WorkshopStatus, t, "status")),
-            ("likelihood", lambda t: _int(t, "likelihood", 1, 5)),
-            ("impact", lambda t: _int(t, "impact", 1, 5)),
-            ("public_share", lambda t: _int(t.rstrip("%"), "public share", 0, 100)),
-        ]
-        for column, convert in checks:
-            text = values.get(column, "")
-            if text:
-                try:
-                    data[column] = convert(text)
-                except ValueError as err:
-                    errors.append(f"Row {number}: {err}")
-        if values.get("sensitive", "").strip():
-            flag = values["sensitive"].strip().casefold()
-            if flag in ("yes", "y", "true", "1"):
-                data["sensitive"] = True
-            elif flag in ("no", "n", "false", "0"):
-                data["sensitive"] = False
-            else:
-                errors.append(f"Row {number}: sensitive '{clip(values['sensitive'])}' should be yes or no")
-        if "withheld_until" in present:
-            data["withheld_until"] = None
-            if values["withheld_until"]:
-                try:
-                    data["withheld_until"] = parse_date(values["withheld_until"])
-                except ValueError:
-                    errors.append(f"Row {number}: withheld until '{clip(values['withheld_until'])}' is not a "
-                                  "date (YYYY-MM-DD or DD/MM/YYYY)")
-        for column in ("owner", "private_bearer"):  # partner references, by id or by name
-            if column in present:
-                partner = values[column].strip()
-                data[column] = None
-                if partner in partner_ids:
-                    data[column] = partner
-                elif partner.casefold() in partners_by_name:
-                    data[column] = partners_by_name[partner.casefold()]
-                elif partner:
-                    errors.append(f"Row {number}: {column.replace('_', ' ')} '{clip(partner)}' is not a "
-                                  "partner of this project")
-        if "phases" in present:
-            resolved = []
-            for ph in _phase_names(values["phases"], phase_ids, phase_by_name):
-                if ph in phase_ids:
-                    resolved.append(ph)
-                elif ph.casefold() in phase_by_name:
-                    resolved.append(phase_by_name[ph.casefold()])
-                else:
-                    errors.append(f"Row {number}: phase '{clip(ph)}' is not a phase of this project")
-            data["phases"] = list(dict.fromkeys(resolved))
+        cells = {c: values[c] for c in present & set(RegisterRow.model_fields)
+                 if c not in placeheld and (values[c].strip() or c in CLEARED_BY_BLANK)}
+        data, problems = read_row(number, cells, lookup)
+        errors += problems
         if ("title" in present or not parsed.replaces) and not values.get("title", "").strip():
             errors.append(f"Row {number}: the title is empty")
         if errors:
@@ -366,10 +279,10 @@ def read_register(path: str | os.PathLike[str], project: Project) -> RegisterPre
             else:
                 parsed.risk = Risk.model_validate({"id": rid, **data})
         except ValidationError as err:
-            first = err.errors()[0]
-            where = ".".join(clip(str(x)) for x in first["loc"]) or "row"
-            errors.append(f"Row {number}: {where}: {first['msg']}")
-    return RegisterPreview(str(path.name), rows, tuple(h for h in header if h))
+            field, words = explain(err.errors(include_url=False)[0])
+            errors.append(f"Row {number}: {sentence(field.replace('_', ' ') or 'the row', words)}")
+    notes = tuple(DERIVED_NOTES[h] for h in dict.fromkeys(header) if h in DERIVED)
+    return RegisterPreview(str(path.name), rows, tuple(h for h in header if h and h not in DERIVED), notes)
 
 
 def apply_import(project: Project, preview: RegisterPreview) -> Project:

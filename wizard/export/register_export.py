@@ -3,7 +3,11 @@
 Words, not codes (Land availability, Tolerate); risks sorted by score, highest first; owners
 and phases by name; a bold, frozen header row with a filter; column widths and wrapped text;
 likelihood, impact, score and band in the band's colour; the allocation with the public share;
-beside the register, sheets of the phases and the break clauses. The internal register carries
+the quantified risk (probability in %, the cost range low / most likely / high and the expected
+cost, in whole pounds with the money format); beside the register, a sheet of totals by bearer
+(``wizard.export.register_totals``) and sheets of the phases and the break clauses. The
+expected cost is derived: the import reads every other column back and ignores it. The public
+edition prints "Withheld" for a withheld risk's probability, cost range and expected cost. The internal register carries
 the protective marking (``wizard.export.editions.marking``) on a first line above the header,
 in the sheets' print headers and in the workbook's properties; the public one is built from the
 redacted copy. Every column is one the import reads back (``wizard.export.register``), so a
@@ -19,10 +23,14 @@ from collections.abc import Sequence
 
 from wizard import risk as riskmod
 from wizard.export.safe_text import printable_project, printable_value
-from wizard.export.business_case import add_months, long_date
+from wizard.export.business_case import WITHHELD, add_months
+from wizard.formatting import long_date
 from wizard.export.editions import marking
+from wizard.export.register_totals import TOTALS_SHEET, totals_sheet
 from wizard.model import Project, Risk
 from wizard.redact import redact
+from wizard.risk_exposure import expected_cost
+from wizard.scene import DEFAULT
 from wizard.schedule import build_schedule
 from wizard.vocab import label
 
@@ -39,6 +47,11 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("band", "Band"),
     ("allocation", "Allocation"),
     ("public_share", "Public share (%)"),
+    ("probability_pct", "Probability (%)"),  # the quantified risk: its chance and cost range
+    ("cost_min_gbp", "Cost low (£)"),
+    ("cost_likely_gbp", "Cost most likely (£)"),
+    ("cost_max_gbp", "Cost high (£)"),
+    ("expected_cost", "Expected cost (£)"),  # derived: the import reads it and changes nothing
     ("owner", "Owner"),
     ("mitigation", "Mitigation"),
     ("response", "Response"),
@@ -49,14 +62,22 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("private_bearer", "Private bearer"),  # of a shared risk owned by a public body
 )
 HEADER = tuple(h for _, h in COLUMNS)
+# columns worked out from others: shown to the reader, never read back by the import
+DERIVED = ("expected_cost",)
+MONEY_COLUMNS = ("cost_min_gbp", "cost_likely_gbp", "cost_max_gbp", "expected_cost")
+# the columns the public edition withholds for a withheld risk (the expected cost is made of them)
+PRICED_COLUMNS = ("probability_pct", *MONEY_COLUMNS)
+MONEY_FORMAT = "£#,##0"  # whole pounds, as the business case prints them
+PERCENT_FORMAT = "0.##"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Excel column widths (characters) and which columns wrap
 WIDTHS = {"id": 8, "title": 34, "description": 48, "category": 20, "phases": 28, "likelihood": 11,
-          "impact": 10, "score": 8, "band": 11, "allocation": 12, "public_share": 10, "owner": 26,
+          "impact": 10, "score": 8, "band": 11, "allocation": 12, "public_share": 10, "probability_pct": 12,
+          "cost_min_gbp": 14, "cost_likely_gbp": 14, "cost_max_gbp": 14, "expected_cost": 14, "owner": 26,
           "mitigation": 48, "response": 12, "status": 13, "sensitive": 10, "withheld_reason": 28,
           "withheld_until": 14, "private_bearer": 26}
 WRAP = {"title", "description", "phases", "owner", "mitigation", "withheld_reason", "category"}
-BAND_FILLS = {"low": "D4ECD9", "medium": "FFF1B0", "high": "FFCF99", "very high": "F5A3A3"}  # as the risk matrix
+BAND_FILLS = {name: colour.lstrip("#").upper() for name, colour in DEFAULT.bands}  # as the risk matrix
 
 
 def sorted_risks(project: Project) -> list[Risk]:
@@ -64,16 +85,31 @@ def sorted_risks(project: Project) -> list[Risk]:
     return sorted(project.risks, key=lambda r: -riskmod.score(r))
 
 
-def register_rows(project: Project) -> list[list[str | int | dt.date]]:
-    """The header and one row per risk (dates as dates: the CSV writes them as YYYY-MM-DD)."""
+def _probability(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+def priced_cells(r: Risk, withheld: bool) -> list[str | int | float]:
+    """Probability (%), the cost range and the expected cost in whole pounds; "Withheld" for
+    each when the edition withholds them."""
+    if withheld:
+        return [WITHHELD] * len(PRICED_COLUMNS)
+    return [_probability(r.probability_pct), r.cost_min_gbp, r.cost_likely_gbp, r.cost_max_gbp,
+            round(expected_cost(r))]
+
+
+def register_rows(project: Project, edition: str = "internal") -> list[list[str | int | float | dt.date]]:
+    """The header and one row per risk (dates as dates: the CSV writes them as YYYY-MM-DD).
+    ``project`` is the copy the edition shows (the redacted one for the public edition)."""
     partners = {p.id: p.name for p in project.partners}
     phases = {p.id: p.name for p in project.phases}
-    rows: list[list[str | int | dt.date]] = [list(HEADER)]
+    rows: list[list[str | int | float | dt.date]] = [list(HEADER)]
     for r in sorted_risks(project):
         rows.append([
             r.id, r.title, r.description, label(r.category), "; ".join(phases.get(p, p) for p in r.phases),
             r.likelihood, r.impact, riskmod.score(r), riskmod.band(r).capitalize(), label(r.allocation),
-            r.public_share, partners.get(r.owner or "", r.owner or ""), r.mitigation, label(r.response),
+            r.public_share, *priced_cells(r, edition == "public" and r.sensitive),
+            partners.get(r.owner or "", r.owner or ""), r.mitigation, label(r.response),
             label(r.status), "Yes" if r.sensitive else "No", r.withheld_reason,
             r.withheld_until if r.withheld_until else "",
             partners.get(r.private_bearer or "", r.private_bearer or ""),
@@ -94,7 +130,7 @@ def register_bytes(project: Project, suffix: str, edition: str = "internal") -> 
     # printable: XLSX is XML, which cannot hold NUL and the like (cells, sheet names, properties)
     shown = printable_project(redact(project) if edition == "public" else project)
     mark = marking(edition)
-    rows = [[_safe(v) for v in row] for row in register_rows(shown)]
+    rows = [[_safe(v) for v in row] for row in register_rows(shown, edition)]
     if suffix == ".csv":
         text = io.StringIO(newline="")
         writer = csv.writer(text)
@@ -125,6 +161,9 @@ def _workbook(project: Project, rows: list[list], mark: str, edition: str) -> by
     date_column = keys.index("withheld_until") + 1
     for row in range(first + 1, first + 1 + len(rows) - 1):
         sheet.cell(row=row, column=date_column).number_format = "yyyy-mm-dd"
+        for key in MONEY_COLUMNS:
+            sheet.cell(row=row, column=keys.index(key) + 1).number_format = MONEY_FORMAT
+        sheet.cell(row=row, column=keys.index("probability_pct") + 1).number_format = PERCENT_FORMAT
 
     schedule = build_schedule(project)
     partners = {p.id: p.name for p in project.partners}
@@ -150,13 +189,9 @@ def _workbook(project: Project, rows: list[list], mark: str, edition: str) -> by
     clause_sheet = book.create_sheet("Break clauses")
     _sheet(clause_sheet, [[_safe(v) for v in row] for row in clause_rows],
            ["id", "trigger", "phases", "n", "n", "compensation", "mitigation", "description"], mark)
-    for ws in book.worksheets:
-        money_col = None
-        if ws is phase_sheet:
-            money_col = 9
-        if money_col:
-            for row in range(1, ws.max_row + 1):
-                ws.cell(row=row, column=money_col).number_format = "£#,##0"
+    for row in range(1, phase_sheet.max_row + 1):
+        phase_sheet.cell(row=row, column=9).number_format = MONEY_FORMAT
+    totals_sheet(book.create_sheet(TOTALS_SHEET, 1), project, edition, mark)  # beside the register
     props = book.properties
     props.creator = "Changemaker"
     props.title = f"{project.project.title}: risk register ({edition} edition)"

@@ -27,15 +27,13 @@ from wizard.export.business_case import (
     WITHHELD,
     add_months,
     commissioners_text,
-    every,
     export_date,
     fill,
-    long_date,
-    money,
     values,
 )
 from wizard.export.business_case import edition_project
 from wizard.export.editions import PUBLIC
+from wizard.formatting import every, listing, long_date, money, months_of
 from wizard.model import Project
 from wizard.schedule import build_schedule
 from wizard.vocab import Allocation, label
@@ -64,13 +62,6 @@ class Schedule:
     parts: list  # Clause, or ("table", caption, header, rows)
 
 
-def _listing(items: list[str]) -> str:
-    items = [i for i in items if i]
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
 class _Builder:
     def __init__(self, project: Project, edition: str):
         self.p = project
@@ -87,14 +78,14 @@ class _Builder:
         return f"{item.id}*" if (not self.public and getattr(item, "sensitive", False)) else item.id
 
     def phase_list(self, ids: list[str]) -> str:
-        return _listing([self.phases.get(i, i) for i in ids])
+        return listing([self.phases.get(i, i) for i in ids])
 
     # -- the schedules ---------------------------------------------------------------------
     def definitions(self) -> Schedule:
         d = self.w["definitions"]
         names = [pt.name for pt in self.p.partners]
         lines = [self.t(d["authority"]), self.t(d["contract"]),
-                 self.t(d["partners"], partners=_listing(names)) if names else d["no_partners"],
+                 self.t(d["partners"], partners=listing(names)) if names else d["no_partners"],
                  self.t(d["month"]), d["phases"]]
         parts: list = [Clause(f"0.{i}", text) for i, text in enumerate(lines, start=1)]
         if self.p.phases:
@@ -158,7 +149,7 @@ class _Builder:
         clauses = sorted(self.p.break_clauses, key=lambda c: (c.earliest_month, c.id))
         for number, c in enumerate(clauses, start=2):
             scope = f"the {self.phase_list(c.phases)} phase{'s' if len(c.phases) > 1 else ''}" if c.phases else "the Contract"
-            notice = f"{c.notice_months} month{'s' if c.notice_months != 1 else ''}'"
+            notice = months_of(c.notice_months)
             if c.notice_months == 0:
                 notice = "immediate"
             date = long_date(add_months(self.p.project.start, c.earliest_month))
@@ -202,7 +193,7 @@ class _Builder:
             return Schedule(w["title"], parts)
         for number, g in enumerate(self.p.steering_groups, start=2):
             parts.append(Clause(f"4.{number}", self.t(w["group"], name=g.name, remit=g.remit.strip() or "to be agreed.")))
-            subs = [self.t(w["stages"], stages=_listing([label(s).lower() for s in g.stages]) or "no",
+            subs = [self.t(w["stages"], stages=listing([label(s).lower() for s in g.stages]) or "no",
                            meetings=str(g.meetings_per_year))]
             if g.members:
                 subs.append(self.t(w["membership"], members="; ".join(

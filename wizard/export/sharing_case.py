@@ -16,7 +16,7 @@ from typing import Any
 
 from wizard import sharing_redact
 from wizard.affordability import Affordability, affordability
-from wizard.checks.base import gbp, listing
+from wizard.formatting import listing, money, percent, signed_money
 from wizard.export.content import Block, Heading, KeyValues, Para, Table
 from wizard.model import Project
 from wizard.public_return import carrying_option
@@ -32,16 +32,6 @@ WORDING_PATH = Path(__file__).resolve().parents[2] / "templates" / "business_cas
 def wording() -> dict[str, Any]:
     with open(WORDING_PATH, encoding="utf-8") as fh:
         return json.load(fh)
-
-
-def signed(value: float) -> str:
-    """Pounds with a minus sign for a negative amount: −£50,153."""
-    value = round(value)
-    return gbp(value) if value >= 0 else "−" + gbp(-value)
-
-
-def pct(value: float) -> str:
-    return f"{value:g}%"
 
 
 def shown(project: Project) -> bool:
@@ -79,39 +69,39 @@ def downside_upside_rows(project: Project, effect: SharingEffect) -> list[tuple[
     invested = [x.year for x in s.public_equity_gbp if x.amount_gbp]
     rows.append((
         "Equity",
-        f"The public side's {gbp(r.equity_invested_gbp)} invested"
+        f"The public side's {money(r.equity_invested_gbp)} invested"
         + (f" ({_years(invested)})" if invested else "")
         + " is at risk if the company fails" if r.equity_invested_gbp else
         "The public side invests no equity",
-        f"The public side holds {pct(s.public_equity_pct)} of the company"
+        f"The public side holds {percent(s.public_equity_pct)} of the company"
         if s.public_equity_pct else "No public equity",
     ))
-    loss = (f"The public side bears {pct(s.public_equity_pct)} of a loss, up to its equity: "
-            f"{gbp(r.loss_share_gbp)} of the forecast losses ({_years(list(r.loss_years))})"
+    loss = (f"The public side bears {percent(s.public_equity_pct)} of a loss, up to its equity: "
+            f"{money(r.loss_share_gbp)} of the forecast losses ({_years(list(r.loss_years))})"
             if r.loss_years else "No loss is forecast; a loss would fall on the shareholders "
             "in proportion to their equity")
     rows.append((
         "Profit and loss", loss,
-        f"{pct(s.share_of_profit_pct)} of distributed profit: {gbp(r.from_profit_gbp)} over the "
+        f"{percent(s.share_of_profit_pct)} of distributed profit: {money(r.from_profit_gbp)} over the "
         "forecast" if s.share_of_profit_pct else "No public share of profit",
     ))
     g = s.guaranteed_return
     if g is not None:
-        floor = [f"{gbp(g.amount_gbp)} a year"] if g.amount_gbp else []
+        floor = [f"{money(g.amount_gbp)} a year"] if g.amount_gbp else []
         if g.pct_of_investment:
-            floor.append(f"{pct(g.pct_of_investment)} a year of the public investment")
+            floor.append(f"{percent(g.pct_of_investment)} a year of the public investment")
         name = _partner_name(project, g.guarantor)
         rows.append((
             "Guaranteed return",
             f"{name} stands behind the guarantee" if name else "No guarantor is named",
             "At least " + (" or ".join(floor) if floor else "an unstated amount")
             + (f", until year {g.until_year}" if g.until_year is not None else "")
-            + (f"; the guarantee adds {gbp(r.from_guarantee_gbp)} over the period"
+            + (f"; the guarantee adds {money(r.from_guarantee_gbp)} over the period"
                if r.from_guarantee_gbp else ""),
         ))
     gs = s.gain_share
     if gs is not None:
-        cap = f", capped at {gbp(gs.cap_gbp)}" if gs.cap_gbp is not None else ", with no cap"
+        cap = f", capped at {money(gs.cap_gbp)}" if gs.cap_gbp is not None else ", with no cap"
         rows.append((
             "Target cost (pain/gain)",
             f"Of an overspend above the target, the public side pays {gs.public_pain_pct}%{cap}; "
@@ -168,27 +158,27 @@ def financial_blocks(project: Project, public: bool,
     r = effect.result
     option = f"{carrier.id} {carrier.name}" if carrier is not None else "none"
     items = [("Option carrying the arrangement", option),
-             ("Public equity invested", gbp(r.equity_invested_gbp)),
-             ("Equity at risk if the company fails", gbp(r.equity_at_risk_gbp)),
-             ("Public share of forecast losses", gbp(r.loss_share_gbp)),
-             ("Public return over the period", gbp(r.total_return_gbp)),
-             ("Of which the guarantee adds", gbp(r.from_guarantee_gbp)),
-             ("Present value of the return", gbp(effect.pv_return_gbp)),
-             ("Present value of the equity invested", gbp(effect.pv_equity_gbp)),
-             ("Net present value to the public side", signed(effect.net_pv_gbp))]
+             ("Public equity invested", money(r.equity_invested_gbp)),
+             ("Equity at risk if the company fails", money(r.equity_at_risk_gbp)),
+             ("Public share of forecast losses", money(r.loss_share_gbp)),
+             ("Public return over the period", money(r.total_return_gbp)),
+             ("Of which the guarantee adds", money(r.from_guarantee_gbp)),
+             ("Present value of the return", money(effect.pv_return_gbp)),
+             ("Present value of the equity invested", money(effect.pv_equity_gbp)),
+             ("Net present value to the public side", signed_money(effect.net_pv_gbp))]
     if effect.npsv_with_gbp is not None and effect.npsv_without_gbp is not None:
-        items += [("NPSV of the option without the return", signed(effect.npsv_without_gbp)),
-                  ("NPSV of the option with the return", signed(effect.npsv_with_gbp))]
+        items += [("NPSV of the option without the return", signed_money(effect.npsv_without_gbp)),
+                  ("NPSV of the option with the return", signed_money(effect.npsv_with_gbp))]
     if effect.gap_with_return_gbp is not None and effect.gap_without_return_gbp is not None:
-        items += [("Affordability gap, return not counted", gbp(effect.gap_without_return_gbp)),
-                  ("Affordability gap, return counted as income", gbp(effect.gap_with_return_gbp))]
+        items += [("Affordability gap, return not counted", money(effect.gap_without_return_gbp)),
+                  ("Affordability gap, return counted as income", money(effect.gap_with_return_gbp))]
     blocks: list[Block] = [heading, Para(w["intro"].format(option=option)),
                            KeyValues(w["summary"], tuple(items))]
     rows = tuple(
-        (str(y.year), signed(y.profit_gbp), gbp(round(y.return_gbp)),
-         gbp(round(y.return_gbp - y.share_gbp)) if y.topped_up else "–",
-         gbp(y.equity_invested_gbp) if y.equity_invested_gbp else "–",
-         gbp(round(y.loss_share_gbp)) if round(y.loss_share_gbp) else "–")
+        (str(y.year), signed_money(y.profit_gbp), money(round(y.return_gbp)),
+         money(round(y.return_gbp - y.share_gbp)) if y.topped_up else "–",
+         money(y.equity_invested_gbp) if y.equity_invested_gbp else "–",
+         money(round(y.loss_share_gbp)) if round(y.loss_share_gbp) else "–")
         for y in r.years
         if y.profit_gbp or y.return_gbp or y.equity_invested_gbp or y.loss_share_gbp
     )
@@ -197,8 +187,8 @@ def financial_blocks(project: Project, public: bool,
                             (0.08, 0.19, 0.17, 0.2, 0.19, 0.17), "public-return",
                             numeric=(0, 1, 2, 3, 4, 5)))
     blocks.append(Para(w["sensitivity"].format(
-        pct=effect.fall_pct, total=gbp(effect.stressed.total_return_gbp),
-        pv=gbp(effect.pv_stressed_return_gbp), base=gbp(r.total_return_gbp))))
+        pct=effect.fall_pct, total=money(effect.stressed.total_return_gbp),
+        pv=money(effect.pv_stressed_return_gbp), base=money(r.total_return_gbp))))
     for text in effect.missing:
         blocks.append(Para(w["missing"].format(text=text), "note"))
     return blocks

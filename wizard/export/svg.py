@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
-from wizard.scene import FONT_FAMILY, Ellipse, Line, Polygon, Rect, Scene, Text, paint
+from wizard.scene import FONT_FAMILY, Ellipse, Line, LinesOneByOne, Polygon, Rect, Scene, Text, paint
 
 
 def _n(v: float) -> str:
@@ -25,7 +25,7 @@ def _stroke(colour: str, width: float, dash: tuple[float, ...] | None = None) ->
     return out
 
 
-class _Svg:
+class _Svg(LinesOneByOne):
     def __init__(self) -> None:
         self.parts: list[str] = []
 

@@ -5,7 +5,8 @@ black bar across), years over budget marked."""
 from __future__ import annotations
 
 from wizard.affordability import affordability
-from wizard.graphs.chart import Sizes, empty_scene_text, nice_ticks, short_gbp, value_axis_y
+from wizard.formatting import axis_money
+from wizard.graphs.chart import Sizes, empty_scene_text, nice_ticks, value_axis_y
 from wizard.graphs.common import LegendEntry, legend
 from wizard.model import Project
 from wizard.risk_exposure import cached_simulation
@@ -55,27 +56,27 @@ def affordability_bars(project: Project, theme: Theme = DEFAULT, scale: float = 
             y_top, y_bottom = frame.vy(base + value), frame.vy(base)
             shapes.append(Rect(x, y_top, bar_w, y_bottom - y_top, colours[key], theme.outline,
                                0.5, tooltip=f"Year {row.year}: {label.lower()} "
-                               f"{short_gbp(value)}"))
+                               f"{axis_money(value)}"))
             base += value
         if row.budget_gbp > 0 or row.need_gbp > 0:
             yb = frame.vy(row.budget_gbp)
             shapes.append(Line(x - step * 0.12, yb, x + bar_w + step * 0.12, yb, theme.critical,
-                               3, tooltip=f"Year {row.year}: budget {short_gbp(row.budget_gbp)}"
-                               + (f", gap {short_gbp(row.gap_gbp)}" if row.gap_gbp else "")))
+                               3, tooltip=f"Year {row.year}: budget {axis_money(row.budget_gbp)}"
+                               + (f", gap {axis_money(row.gap_gbp)}" if row.gap_gbp else "")))
         if row.gap_gbp > 0:
             shapes.append(Text(x + bar_w / 2, frame.vy(max(row.need_gbp, row.budget_gbp))
                                - sz.small * 0.4, "!", sz.label, theme.text, "middle", bold=True,
                                tooltip=f"Year {row.year}: over budget by "
-                               f"{short_gbp(row.gap_gbp)}"))
+                               f"{axis_money(row.gap_gbp)}"))
         if row.year % label_every == 0:
             shapes.append(Text(x + bar_w / 2, frame.y1 + sz.small * 1.3, str(row.year),
                                sz.small, theme.muted, "middle"))
-    summary = (f"Gap {short_gbp(result.gap_gbp)} in total over {years} years; "
+    summary = (f"Gap {axis_money(result.gap_gbp)} in total over {years} years; "
                f"! marks a year over budget" if result.gap_gbp else
                f"Within the budget in every one of the {years} years")
     shapes.append(Text(frame.x0, frame.y1 + sz.small * 2.8, f"Appraisal year. {summary}.",
                        sz.small, theme.muted))
     height = frame.y1 + sz.small * 4
     return Scene(sz.width, height, shapes, title, f"Affordability: need "
-                 f"{short_gbp(result.need_gbp)} against a budget of "
-                 f"{short_gbp(result.budget_gbp)}; {summary}", theme.background)
+                 f"{axis_money(result.need_gbp)} against a budget of "
+                 f"{axis_money(result.budget_gbp)}; {summary}", theme.background)

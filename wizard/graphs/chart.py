@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from wizard.formatting import axis_money
 from wizard.scene import Line, Shape, Text, Theme, font_size, scene_width, text_width
 
 
@@ -24,17 +25,6 @@ def nice_ticks(lo: float, hi: float, count: int = 5) -> list[float]:
         ticks.append(round(value, 6))
         value += step
     return ticks
-
-
-def short_gbp(value: float) -> str:
-    """An axis label: £0, £800k, £12.5m, −£3m, £1.2bn."""
-    sign = "−" if value < 0 else ""
-    v = abs(value)
-    for size, suffix in ((1e9, "bn"), (1e6, "m"), (1e3, "k")):
-        if v >= size:
-            number = f"{v / size:.1f}".rstrip("0").rstrip(".")
-            return f"{sign}£{number}{suffix}"
-    return f"{sign}£{v:.0f}"
 
 
 @dataclass(frozen=True)
@@ -74,7 +64,7 @@ class Frame:
 def value_axis_y(ticks: list[float], x0: float, y0: float, x1: float, y1: float,
                  theme: Theme, size: float) -> tuple[Frame, list[Shape]]:
     """A vertical money axis on the left with grid lines: the frame and its shapes."""
-    labels = [short_gbp(t) for t in ticks]
+    labels = [axis_money(t) for t in ticks]
     room = max(text_width(lab, size) for lab in labels) + size * 0.8
     frame = Frame(x0 + room, y0, x1, y1, ticks[0], ticks[-1])
     shapes: list[Shape] = []
@@ -95,7 +85,7 @@ def value_axis_x(ticks: list[float], x0: float, y0: float, x1: float, y1: float,
         x = frame.vx(t)
         shapes.append(Line(x, y0, x, y1, theme.outline if t == 0 else theme.grid,
                            1.2 if t == 0 else 0.6))
-        shapes.append(Text(x, y1 + size * 1.3, short_gbp(t), size, theme.muted, "middle"))
+        shapes.append(Text(x, y1 + size * 1.3, axis_money(t), size, theme.muted, "middle"))
     return frame, shapes
 
 

@@ -4,7 +4,8 @@ and one for the private side, with P50 and P80 marked on each."""
 
 from __future__ import annotations
 
-from wizard.graphs.chart import Sizes, empty_scene_text, nice_ticks, short_gbp, value_axis_x
+from wizard.formatting import axis_money
+from wizard.graphs.chart import Sizes, empty_scene_text, nice_ticks, value_axis_x
 from wizard.graphs.common import LegendEntry, legend
 from wizard.model import Project
 from wizard.risk_exposure import cached_simulation
@@ -64,22 +65,22 @@ def exposure_curve(project: Project, theme: Theme = DEFAULT, scale: float = 1.0,
             x, y = frame.vx(value), y_of(pct)
             shapes.append(Line(x, y, x, frame.y1, c, 1, (2, 2)))
             shapes.append(Ellipse(x, y, 4 * sz.scale, 4 * sz.scale, c, theme.text,
-                                  tooltip=f"{side.capitalize()} P{pct}: {short_gbp(value)}"))
+                                  tooltip=f"{side.capitalize()} P{pct}: {axis_money(value)}"))
             # public labels above-left of the point, private below-right: they do not collide
             if side == "public":
                 shapes.append(Text(x - sz.small * 0.6, y - sz.small * 0.6,
-                                   f"Public P{pct} {short_gbp(value)}", sz.small, c, "end",
+                                   f"Public P{pct} {axis_money(value)}", sz.small, c, "end",
                                    bold=True))
             else:
                 shapes.append(Text(x + sz.small * 0.6, y + sz.small * 1.3,
-                                   f"Private P{pct} {short_gbp(value)}", sz.small, c, "start",
+                                   f"Private P{pct} {axis_money(value)}", sz.small, c, "start",
                                    bold=True))
     shapes.append(Text((frame.x0 + frame.x1) / 2, frame.y1 + sz.small * 2.8,
                        "Cost of the priced risks that happen (real terms; curve drawn to 99%)", sz.small,
                        theme.muted, "middle"))
     height = frame.y1 + sz.small * 4
-    description = (f"Public P50 {short_gbp(exposure.public.p50_gbp)}, P80 "
-                   f"{short_gbp(exposure.public.p80_gbp)}; private P50 "
-                   f"{short_gbp(exposure.private.p50_gbp)}, P80 "
-                   f"{short_gbp(exposure.private.p80_gbp)}")
+    description = (f"Public P50 {axis_money(exposure.public.p50_gbp)}, P80 "
+                   f"{axis_money(exposure.public.p80_gbp)}; private P50 "
+                   f"{axis_money(exposure.private.p50_gbp)}, P80 "
+                   f"{axis_money(exposure.private.p80_gbp)}")
     return Scene(sz.width, height, shapes, title, description, theme.background)

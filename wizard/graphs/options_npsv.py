@@ -5,7 +5,8 @@ bar labelled with its NPSV and benefit-cost ratio."""
 from __future__ import annotations
 
 from wizard.appraisal import appraise
-from wizard.graphs.chart import Sizes, empty_scene_text, nice_ticks, short_gbp, value_axis_x
+from wizard.formatting import axis_money
+from wizard.graphs.chart import Sizes, empty_scene_text, nice_ticks, value_axis_x
 from wizard.model import Project
 from wizard.scene import DEFAULT, Rect, Scene, Shape, Text, Theme, as_ids, fit_text, text_width
 
@@ -43,8 +44,8 @@ def options_npsv(project: Project, theme: Theme = DEFAULT, scale: float = 1.0,
         left, width = min(x, zero), abs(x - zero)
         fill = colour["public"] if o.npsv_gbp >= 0 else colour["private"]
         bcr = "n/a" if o.bcr is None else f"{o.bcr:.2f}"
-        tip = (f"{o.id} {o.name}: NPSV {short_gbp(o.npsv_gbp)}, PV costs "
-               f"{short_gbp(o.pv_costs_gbp)}, PV benefits {short_gbp(o.pv_benefits_gbp)}, "
+        tip = (f"{o.id} {o.name}: NPSV {axis_money(o.npsv_gbp)}, PV costs "
+               f"{axis_money(o.pv_costs_gbp)}, PV benefits {axis_money(o.pv_benefits_gbp)}, "
                f"BCR {bcr}")
         strong = o.preferred or o.id in highlight
         shapes.append(Rect(left, y, max(width, 1.0), bar_h, fill,
@@ -57,7 +58,7 @@ def options_npsv(project: Project, theme: Theme = DEFAULT, scale: float = 1.0,
                            bold=o.preferred, item=("options", o.id)))
         shapes.append(Text(MARGIN, y + bar_h * 0.42 + sz.small * 1.25, f"{tag}BCR {bcr}",
                            sz.small, theme.muted))
-        value = f"NPSV {short_gbp(o.npsv_gbp)}"
+        value = f"NPSV {axis_money(o.npsv_gbp)}"
         need = text_width(value, sz.small) + sz.small
         # outside the bar: beyond its end when there is room, else on the other side of zero
         if o.npsv_gbp >= 0:
@@ -68,6 +69,6 @@ def options_npsv(project: Project, theme: Theme = DEFAULT, scale: float = 1.0,
                           else (zero + sz.small * 0.5, "start"))
         shapes.append(Text(vx, y + bar_h * 0.62, value, sz.small, theme.text, anchor))
     height = bottom + sz.small * 2.6
-    description = "; ".join(f"{o.id} NPSV {short_gbp(o.npsv_gbp)}" for o in rows)
+    description = "; ".join(f"{o.id} NPSV {axis_money(o.npsv_gbp)}" for o in rows)
     return Scene(sz.width, height, shapes, title, "Options' net present social value: "
                  + description, theme.background)

@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from wizard.graphs.common import LegendEntry, legend, partner_colours, partner_name
 from wizard.model import Project
-from wizard.risk import holders as risk_holders, score
+from wizard.risk import holder_rule, score
 from wizard.schedule import build_schedule
 from wizard.scene import (
     DEFAULT,
@@ -42,8 +42,9 @@ def carried(project: Project) -> tuple[dict[str, float], dict[str, dict[str, flo
     total: dict[str, float] = defaultdict(float)
     everywhere: dict[str, float] = defaultdict(float)
     named: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    parts_of = holder_rule(project)  # the split the register uses, so the chart adds up
     for r in project.risks:
-        parts = risk_holders(project, r)  # the split the register uses, so the chart adds up
+        parts = parts_of(r)
         targets = [everywhere] if not r.phases else [named[p] for p in dict.fromkeys(r.phases)]
         for holder, value in parts:
             total[holder] += value
@@ -122,19 +123,20 @@ def partner_load(project: Project, theme: Theme = DEFAULT, scale: float = 1.0,
                            fit_text(name, fs, label_w - 6 * s, bold), fs, theme.text, bold=bold,
                            item=item, tooltip=name))
         x = plot_x
+        row_total = _number(sum(values.values()))
         for holder in holders:
             v = values.get(holder, 0.0)
             if not v:
                 continue
             w = v * per_unit
             who = who_of.get(holder) or partner_name(project, holder)
-            tip = f"{name}: {who} holds {_number(v)} of {_number(sum(values.values()))}"
+            tip = f"{name}: {who} holds {_number(v)} of {row_total}"
             shapes.append(Rect(x, y + pad, w, row_h - 2 * pad,
                                colours.get(holder, theme.no_partner), theme.outline, 0.75, None, item, tip,
                                "hatch" if holder in public else None))
             x += w
         shapes.append(Text(x + 5 * s, y + row_h / 2 + small * 0.36,
-                           _number(sum(values.values())), small, theme.text, bold=True))
+                           row_total, small, theme.text, bold=True))
         y += row_h
     shapes.append(Line(plot_x, header, plot_x, y, theme.outline, 1))
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 
+from wizard.graphs.clause_labels import Marker, place_labels, rows_needed
 from wizard.graphs.common import LegendEntry, legend, partner_colours, partner_name
 from wizard.graphs.procurement_timeline import (
     contract_map_key,
@@ -27,6 +28,7 @@ from wizard.graphs.procurement_timeline import (
     evaluation_points,
     procurement_lead_months,
 )
+from wizard.formatting import count, money, notice, years_and_months
 from wizard.model import Project
 from wizard.schedule import Schedule, build_schedule
 from wizard.scene import (
@@ -64,14 +66,6 @@ STAGE_OF_KIND: dict[PhaseKind, Stage] = {
 
 WIDTH = 900.0
 MARGIN = 12.0
-
-
-def _months(m: int) -> str:
-    years, rest = divmod(m, 12)
-    if not years:
-        return f"{m} months" if m != 1 else "1 month"
-    y = f"{years} year" + ("s" if years != 1 else "")
-    return y if not rest else f"{y} {rest} month" + ("s" if rest != 1 else "")
 
 
 def _diamond(x: float, y: float, r: float, theme: Theme, item=None, tooltip="") -> Polygon:
@@ -129,14 +123,38 @@ def phase_map(project: Project, theme: Theme = DEFAULT, highlight: set[str] | No
     extra = dict(contract_map_lanes(project))
     lanes = [(kind, "") for kind in extra if kind == "procurement"] + lanes + [
         (kind, "") for kind in extra if kind == "evaluation"]
-    lane_top = {key: top + i * lane_h for i, key in enumerate(lanes)}
-    lanes_bottom = top + len(lanes) * lane_h
+    # Break-clause labels: beside their diamonds, or in rows under the bar (the lane grows)
+    r = 6 * s
+    bar_span = {("phase", pid): (x_of(sched.start[pid]), x_of(sched.finish[pid])) for pid in sched.order}
+    markers: list[Marker] = []
+    for clause in project.break_clauses:
+        keys = [("phase", p) for p in clause.phases if ("phase", p) in bar_span] or (
+            [("contract", "")] if not clause.phases else [])
+        for key in keys:
+            markers.append(Marker(x_of(clause.earliest_month), key, clause,
+                                  text_width(clause.id, small, clause.id in highlight)))
+    markers.sort(key=lambda m: (m.key, m.x))
+    placed = place_labels(markers, bar_span, r * 1.15, r * 1.15 + 2.5 * s, 1.5 * s, plot_x,
+                          WIDTH - MARGIN)
+    row_h = small * 1.5  # a strip row
+    # the room the leaders slant in: deeper when a label had to move further from its diamond
+    slant = {key: min(max(7 * s, 0.3 * max((abs(p.centre - p.marker.x) for p in placed
+                                             if p.marker.key == key and p.row is not None))), 24 * s)
+             for key in rows_needed(placed)}
+    lane_height = {key: lane_h + slant[key] + n * row_h + 2 * s - pad
+                   for key, n in rows_needed(placed).items()}
+    lane_top, y = {}, top
+    for key in lanes:
+        lane_top[key] = y
+        y += lane_height.get(key, lane_h)
+    lanes_bottom = y
 
     # Lanes (alternate shading) and the phase names in the left column.
     for i, (kind, pid) in enumerate(lanes):
         y = lane_top[(kind, pid)]
         if i % 2 == 0:
-            shapes.append(Rect(MARGIN, y, WIDTH - 2 * MARGIN, lane_h, theme.lane, "none", 0))
+            shapes.append(Rect(MARGIN, y, WIDTH - 2 * MARGIN, lane_height.get((kind, pid), lane_h),
+                               theme.lane, "none", 0))
         if kind == "contract":
             name, bold, item = "Whole contract", True, None
         elif kind in extra:
@@ -211,13 +229,13 @@ def phase_map(project: Project, theme: Theme = DEFAULT, highlight: set[str] | No
         on_path = pid in critical
         provider = phase.provider or ""
         lines = [f"{phase.name} ({pid})", f"{label(phase.kind)}: months {start}–{finish} "
-                 f"({_months(finish - start)})", f"Provider: {partner_name(project, provider)}"]
+                 f"({years_and_months(finish - start)})", f"Provider: {partner_name(project, provider)}"]
         if phase.bundled:
             lines.append("Bundled with other phases")
         if on_path:
             lines.append("On the critical path")
         if phase.value_gbp:
-            lines.append(f"Value: £{phase.value_gbp:,}")
+            lines.append(f"Value: {money(phase.value_gbp)}")
         shapes.append(Rect(x_of(start), bar_top[pid], max(x_of(finish) - x_of(start), 1.5), bar_h,
                            colours.get(provider, theme.no_partner),
                            theme.critical if on_path else theme.outline,
@@ -225,7 +243,6 @@ def phase_map(project: Project, theme: Theme = DEFAULT, highlight: set[str] | No
                            "hatch" if phase.bundled else None))
 
     # Review points, then break clauses with their labels (no label overlaps another).
-    r = 6 * s
     for pid in sched.order:
         phase = phases[pid]
         if phase.review_month is not None:
@@ -234,16 +251,8 @@ def phase_map(project: Project, theme: Theme = DEFAULT, highlight: set[str] | No
                 f"Review point of {phase.name}: month {phase.review_month} "
                 f"(year {phase.review_month // 12 + 1})"))
     taken: dict[tuple[str, str], list[tuple[float, float]]] = {}  # occupied x spans per lane
-    bar_span = {("phase", pid): (x_of(sched.start[pid]), x_of(sched.finish[pid])) for pid in sched.order}
-    markers: list[tuple[float, tuple[str, str], object]] = []
-    for clause in project.break_clauses:
-        keys = [("phase", p) for p in clause.phases if ("phase", p) in lane_top] or (
-            [("contract", "")] if not clause.phases else [])
-        for key in keys:
-            markers.append((x_of(clause.earliest_month), key, clause))
-    markers.sort(key=lambda m: (m[1], m[0]))
-    for x, key, _ in markers:
-        taken.setdefault(key, []).append((x - r * 1.15, x + r * 1.15))
+    for m in markers:
+        taken.setdefault(m.key, []).append((m.x - r * 1.15, m.x + r * 1.15))
     right = WIDTH
 
     def free(key: tuple[str, str], lo: float, hi: float, bar: bool = True) -> bool:
@@ -252,37 +261,33 @@ def phase_map(project: Project, theme: Theme = DEFAULT, highlight: set[str] | No
             spans.append(bar_span[key])
         return all(hi + 0.5 * s <= a or lo - 0.5 * s >= b for a, b in spans)
 
-    for x, key, clause in markers:
+    for spot in placed:
+        x, key, clause = spot.marker.x, spot.marker.key, spot.marker.clause
         yc = lane_top[key] + lane_h / 2
         item = ("break_clauses", clause.id)
         tip = (f"Break clause {clause.id}: {label(clause.trigger)}\nFrom month "
-               f"{clause.earliest_month}, {clause.notice_months} months' notice\n"
+               f"{clause.earliest_month}, {notice(clause.notice_months)}\n"
                f"Compensation: {label(clause.compensation)}")
         shapes.append(_diamond(x, yc, r * 1.15, theme, item, tip))
         bold = clause.id in highlight
-        w = text_width(clause.id, small, bold)
-        gap = r * 1.15 + 2.5 * s
-        # beside the diamond, right then left, where it covers no bar; else past the bar's
-        # end with a leader line below the bar, so a label is never printed over a bar
-        lx, leader = x + gap, False
-        if not free(key, lx - 1.5 * s, lx + w + 1.5 * s):
-            left = x - gap - w
-            if left - 1.5 * s >= plot_x and free(key, left - 1.5 * s, left + w + 1.5 * s):
-                lx = left
+        lx, w = spot.left + 1.5 * s, spot.marker.width
+        if spot.row is None:  # beside the diamond
+            taken.setdefault(key, []).append((spot.left, spot.right))
+            ty = yc
+        else:  # in the strip under the bar, its own leader down from the diamond
+            bar_bottom = lane_top[key] + lane_h - pad
+            ty = bar_bottom + slant[key] + (spot.row + 0.5) * row_h
+            label_top = ty - small * 0.62
+            if abs(spot.centre - x) < 0.5:
+                ends = [(x, yc + r * 1.15, x, label_top)]
             else:
-                lx = max(bar_span.get(key, (x, x))[1], x) + gap
-                while not free(key, lx - 1.5 * s, lx + w + 1.5 * s):
-                    lx += 4 * s
-                leader = True
-        taken.setdefault(key, []).append((lx - 1.5 * s, lx + w + 1.5 * s))
-        if leader:
-            below = lane_top[key] + lane_h - pad * 0.45
-            for x1, y1, x2, y2 in ((x, yc + r * 1.15, x, below), (x, below, lx - 1.5 * s, below),
-                                   (lx - 1.5 * s, below, lx - 1.5 * s, yc + small * 0.62)):
+                ends = [(x, yc + r * 1.15, x, bar_bottom + 1.5 * s),
+                        (x, bar_bottom + 1.5 * s, spot.centre, label_top)]
+            for x1, y1, x2, y2 in ends if spot.leader else ():
                 shapes.append(Line(x1, y1, x2, y2, theme.text, 0.75, (2, 2), item=item, tooltip=tip))
-        shapes.append(Rect(lx - 1.5 * s, yc - small * 0.62, w + 3 * s, small * 1.24,
+        shapes.append(Rect(spot.left, ty - small * 0.62, w + 3 * s, small * 1.24,
                            theme.label_box, theme.text if bold else "none", 1.5 if bold else 0))
-        shapes.append(Text(lx, yc + small * 0.36, clause.id, small, theme.text, bold=bold,
+        shapes.append(Text(lx, ty + small * 0.36, clause.id, small, theme.text, bold=bold,
                            item=item, tooltip=tip))
         right = max(right, lx + w + MARGIN)
 
@@ -331,7 +336,8 @@ def phase_map(project: Project, theme: Theme = DEFAULT, highlight: set[str] | No
     for pid in sched.order:
         if pid in highlight:
             shapes.append(Rect(MARGIN - 2, lane_top[("phase", pid)] + 1, right - 2 * MARGIN + 4,
-                               lane_h - 2, "none", theme.highlight, 3, None, ("phases", pid)))
+                               lane_height.get(("phase", pid), lane_h) - 2, "none", theme.highlight,
+                               3, None, ("phases", pid)))
 
     # Contract end, and what overruns it.
     y = lanes_bottom + fs * 1.3
@@ -490,7 +496,8 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _describe(project: Project, sched: Schedule) -> str:
     names = {p.id: p.name for p in project.phases}
-    parts = [f"Contract map of {len(project.phases)} phases over {sched.contract_months} months."]
+    parts = [f"Contract map of {count(len(project.phases), 'phase')} over "
+             f"{count(sched.contract_months, 'month')}."]
     if sched.critical_path:
         parts.append("Critical path: " + " → ".join(names[p] for p in sched.critical_path) + ".")
     for pid in sched.order:

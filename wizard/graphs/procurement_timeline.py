@@ -30,16 +30,13 @@ from wizard.scene import (
     scene_width,
     text_width,
 )
+from wizard.formatting import month_year, short_date
 from wizard.workdays import STANDSTILL_WORKING_DAYS, standstill_last_day
 
 MARGIN = 12.0
 STANDSTILL_FILL = "#ffd9a8"
 BREACH = "#b00020"
 LABEL_ROWS = 4
-
-
-def short_date(day: dt.date) -> str:
-    return f"{day.day} {day:%b %Y}"
 
 
 def month_offset(start: dt.date, day: dt.date) -> float:
@@ -130,7 +127,7 @@ def procurement_timeline(project: Project, theme: Theme = DEFAULT, scale: float 
         if month >= lo:
             x = x_of(month)
             shapes.append(Line(x, axis_y, x, axis_y + 5 * s, theme.outline, 0.75))
-            text = f"{month:%b %Y}" if month.month == 1 or tick_right < 0 else f"{month:%b}"
+            text = month_year(month) if month.month == 1 or tick_right < 0 else f"{month:%b}"
             t = Text(x + 2 * s, axis_y + 5 * s + small, text, small, theme.muted)
             if t.left() >= tick_right + 4 * s and t.left() + t.width <= width - MARGIN:
                 shapes.append(t)

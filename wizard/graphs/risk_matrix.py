@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from wizard.formatting import count
 from wizard.model import Project, Risk
 from wizard.risk import BANDS, band_of, score
 from wizard.scene import (
@@ -74,14 +75,16 @@ def risk_matrix(project: Project, theme: Theme = DEFAULT, highlight: set[str] | 
     """The matrix of ``project``'s risks. ``spread`` maps a risk id to the (min likelihood,
     max likelihood, min impact, max impact) of its workshop votes, drawn as a dashed range."""
     s = theme.font_scale * scale
-    WIDTH = scene_width(s)  # noqa: N806 - the scene's width at this text scale
-    fs, small, tiny = font_size(12, s), font_size(10.5, s), font_size(9.5, s)
+    t = s * theme.text_scale  # the type's scale: larger than the layout's in a workshop
+    fs, small, tiny = font_size(12, t), font_size(10.5, t), font_size(9.5, t)
+    if theme.text_scale > 1:  # type enlarged for a room: the cells' scores as large as labels
+        tiny = small
     highlight = as_ids(highlight)
     spread = spread or {}
     shapes: list[Shape] = []
 
     row_label_w = max(text_width(f"{n}  {w}", small) for n, w in LIKELIHOOD_LABELS.items()) + 10 * s
-    size = 11 * s
+    size = 11 * t
     legend_w = max(
         text_width("Score = likelihood × impact", small, True),
         size * 1.3 + 6 * s + max(text_width(w, small) for w in (
@@ -89,14 +92,20 @@ def risk_matrix(project: Project, theme: Theme = DEFAULT, highlight: set[str] | 
         text_width("+N more: risks not drawn", small)) + 4 * s
     grid_x = MARGIN + row_label_w
     grid_y = MARGIN + fs * 2.0
+    strip = small * 1.25  # the cell's score number above its markers
+    unit_h = max(size, small * (1.17)) + 4 * s  # one row of markers
+    # Wide enough for a marker and its id in each cell, tall enough for two rows of them: with
+    # the type at the layout's scale the natural width and 78 units are more than that.
+    narrowest = size + 3 * s + text_width("R88", small, True) + 5 * s + 8 * s
+    WIDTH = max(scene_width(s), theme.min_width,  # noqa: N806
+                2 * MARGIN + row_label_w + legend_w + 16 * s + 5 * narrowest)
     cell_w = (WIDTH - 2 * MARGIN - row_label_w - legend_w - 16 * s) / 5
-    cell_h = 78 * s
+    cell_h = max(78 * s, strip + 2 * unit_h + 3 * s)
 
     def cell_origin(likelihood: int, impact: int) -> tuple[float, float]:
         return grid_x + (impact - 1) * cell_w, grid_y + (5 - likelihood) * cell_h
 
     shapes.append(Text(MARGIN, MARGIN + fs, "Likelihood ↑", fs, theme.text, bold=True))
-    strip = small * 1.25
     for likelihood in range(1, 6):
         for impact in range(1, 6):
             x, y = cell_origin(likelihood, impact)
@@ -138,7 +147,6 @@ def risk_matrix(project: Project, theme: Theme = DEFAULT, highlight: set[str] | 
     cells: dict[tuple[int, int], list[Risk]] = {}
     for risk in project.risks:
         cells.setdefault((risk.likelihood, risk.impact), []).append(risk)
-    unit_h = max(size, small * (1.17)) + 4 * s
     collapsed = 0
     for (likelihood, impact), risks in cells.items():
         x, y = cell_origin(likelihood, impact)
@@ -233,7 +241,7 @@ def _describe(project: Project) -> str:
         return "Risk matrix with no risks yet."
     bands = Counter(band_of(score(r)) for r in project.risks)
     alloc = Counter(r.allocation.value for r in project.risks)
-    parts = [f"Risk matrix of {len(project.risks)} risks:"]
+    parts = [f"Risk matrix of {count(len(project.risks), 'risk')}:"]
     parts.append(", ".join(f"{bands[name]} {name}" for name, _ in reversed(BANDS)) + ";")
     parts.append(", ".join(f"{alloc[a.value]} {a.value}" for a in Allocation) + ".")
     highest = sorted(project.risks, key=lambda r: -score(r))[:5]

@@ -1,0 +1,48 @@
+"""The screen painter batches runs of boxes and lines into one Qt call: the pixels are the same
+as drawing each shape on its own."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QImage, QPainter
+
+from ui.widgets import scene_view
+from wizard import scene as sc
+from wizard.graphs import partner_load, phase_map
+from wizard.graphs.sample import generated_project
+
+
+class _OneByOne(scene_view._QtPainter):
+    """The same painter drawing every box and line alone."""
+
+    def _add(self, key, shape) -> None:
+        super()._add(key, shape)
+        self.flush()
+
+    def lines(self, segments, stroke, width) -> None:
+        for x1, y1, x2, y2 in segments:
+            self.line(sc.Line(x1, y1, x2, y2, stroke, width))
+
+
+def _image(scene: sc.Scene, backend_class) -> QImage:
+    image = QImage(900, 700, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(0)
+    painter = QPainter(image)
+    painter.scale(900 / scene.width, 900 / scene.width)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    painter.fillRect(0, 0, round(scene.width), round(scene.height), scene_view._colour(scene.background))
+    backend = backend_class(painter)
+    sc.paint(scene, backend)
+    backend.flush()
+    painter.end()
+    return image
+
+
+def test_batched_painting_gives_the_same_pixels(qapp):
+    project = generated_project(12, 60)
+    for builder in (partner_load, phase_map):
+        scene = builder(project)
+        assert any(isinstance(s, sc.Rect) and s.pattern == "hatch" for s in scene.shapes) \
+            or builder is phase_map
+        batched, alone = _image(scene, scene_view._QtPainter), _image(scene, _OneByOne)
+        assert batched == alone, builder.__name__
