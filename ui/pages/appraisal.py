@@ -28,7 +28,7 @@ from ui.document import Document, EditError
 from ui.pages.base import StepPage
 from ui.widgets.adaptive_splitter import AdaptiveSplitter
 from ui.widgets.forms import ComboField, DetailForm, SpinField, TextField
-from ui.widgets.item_table import BOOL, ID_TIP, INT, MONEY, Column, ItemTable
+from ui.widgets.table import BOOL, ID_TIP, INT, MONEY, Column, ItemTable
 from ui.widgets.money_fields import PercentField, merge_cash_flows, parse_cash_flows
 from ui.widgets.scene_view import SceneView
 from wizard import optimism_bias

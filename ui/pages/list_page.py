@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from ui.document import Document
 from ui.pages.base import StepPage
 from ui.widgets.forms import DetailForm
-from ui.widgets.item_table import Column, ItemTable
+from ui.widgets.table import Column, ItemTable
 from ui.widgets.scene_view import SceneView
 from ui.widgets.sensitive_box import SensitiveBox
 from wizard.graphs import phase_map, risk_matrix

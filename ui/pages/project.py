@@ -26,7 +26,7 @@ from ui.widgets.forms import (
     StringListField,
     TextField,
 )
-from ui.widgets.item_table import ID_TIP, BOOL, Column, ItemTable
+from ui.widgets.table import ID_TIP, BOOL, Column, ItemTable
 from wizard.model import MAX_MONTHS, Option
 from wizard.vocab import BusinessCaseStage, DeliveryModel, RiskAppetite
 
