@@ -180,28 +180,24 @@ MAX_BENEFITS = MAX_ITEMS
 # References --------------------------------------------------------------------------------
 
 
+def _repeats(values: list) -> list[tuple[int, int]]:
+    """(index, index of its first use) for each value already used earlier in ``values``."""
+    first: dict = {}
+    return [(i, first[v]) for i, v in enumerate(values) if first.setdefault(v, i) != i]
+
+
 def reference_problems(project: Project) -> list[str]:
     """Duplicate lot ids, milestones and deductions (the references themselves are checked
     from ``wizard.references``)."""
-    problems: list[str] = []
     proc = project.procurement
+    lots = [lot.id for lot in proc.lots]
+    problems = [f"procurement.lots[{i}] ({lots[i]}): duplicate lot id '{lots[i]}' "
+                f"(also used by procurement.lots[{j}])" for i, j in _repeats(lots)]
+    milestones = [entry.milestone for entry in proc.timetable]
+    problems += [f"procurement.timetable[{i}]: milestone '{milestones[i].value}' "
+                 f"is already dated in procurement.timetable[{j}]" for i, j in _repeats(milestones)]
     kpi_ids = {k.id for k in project.kpis}
-    seen: dict[str, int] = {}
-    for i, lot in enumerate(proc.lots):
-        if lot.id in seen:
-            problems.append(f"procurement.lots[{i}] ({lot.id}): duplicate lot id '{lot.id}' "
-                            f"(also used by procurement.lots[{seen[lot.id]}])")
-        seen.setdefault(lot.id, i)
-    dates: dict[Milestone, int] = {}
-    for i, entry in enumerate(proc.timetable):
-        if entry.milestone in dates:
-            problems.append(f"procurement.timetable[{i}]: milestone '{entry.milestone.value}' "
-                            f"is already dated in procurement.timetable[{dates[entry.milestone]}]")
-        dates.setdefault(entry.milestone, i)
-    kpis_seen: dict[str, int] = {}
-    for i, d in enumerate(project.payment.deductions):
-        if d.kpi in kpi_ids and d.kpi in kpis_seen:
-            problems.append(f"payment.deductions[{i}]: KPI '{d.kpi}' already carries a deduction "
-                            f"(payment.deductions[{kpis_seen[d.kpi]}])")
-        kpis_seen.setdefault(d.kpi, i)
+    kpis = [d.kpi for d in project.payment.deductions]
+    problems += [f"payment.deductions[{i}]: KPI '{kpis[i]}' already carries a deduction "
+                 f"(payment.deductions[{j}])" for i, j in _repeats(kpis) if kpis[i] in kpi_ids]
     return problems

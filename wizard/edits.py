@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from wizard.model import Project
-from wizard.references import Touched, referring_to, rewrite
+from wizard.references import Touched, referrers, rewrite
 
 Path = tuple[str | int, ...]
 
@@ -123,9 +123,9 @@ def delete_preview(project: Project, path: Path, row: int) -> str:
     items = get_at(project, path)
     item_id = getattr(items[row], "id", None) if 0 <= row < len(items) else None
     collection = _collection(path)
-    if not item_id or not collection or not referring_to(collection):
+    if not item_id or not collection:
         return ""
-    return unlink_words(item_id, delete(project, path, row, "item").touched)
+    return unlink_words(item_id, tuple(referrers(project, collection, item_id)))
 
 
 def unlink_words(item_id: str, touched: tuple[Touched, ...]) -> str:

@@ -123,6 +123,13 @@ class Touched:
     where: str
 
 
+def referrers(project: Any, collection: str, item_id: str) -> list[Touched]:
+    """The holders that refer to item ``item_id`` of ``collection`` (the project unchanged):
+    what ``rewrite`` would touch."""
+    return [Touched(ref, where) for ref in referring_to(collection)
+            for where, item in holders(project, ref.holder) if item_id in ids_in(item, ref)]
+
+
 def rewrite(project: Any, collection: str, old: str, new: str | None) -> list[Touched]:
     """Point every reference to item ``old`` of ``collection`` at ``new`` (None: unlink it).
 

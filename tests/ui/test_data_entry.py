@@ -29,7 +29,7 @@ from ui.document import Document
 from ui.main_window import MainWindow
 from ui.settings import Settings
 from ui.widgets import wheel_guard
-from ui.widgets.item_table import ENUM, INT, Column, ItemTable
+from ui.widgets.table import ENUM, INT, Column, ItemTable
 from wizard import catalog
 from wizard.model import Project, Risk
 from wizard.vocab import RiskCategory, RiskResponse

@@ -18,7 +18,7 @@ from tests.ui.page_helpers import (
 )
 from ui import dialogs
 from ui.document import Document
-from ui.widgets.item_table import BOOL, ENUM, INT, MONEY, REF, REFS, Column, ItemTable
+from ui.widgets.table import BOOL, ENUM, INT, MONEY, REF, REFS, Column, ItemTable
 from wizard.model import Partner, Phase, Project, Risk
 from wizard.vocab import Allocation, PartnerKind, PhaseKind
 
@@ -298,3 +298,23 @@ def test_unusable_or_taken_ids_are_refused(qtbot):
     assert doc.project == original
     assert "'new phase' is not a usable id" in table.message.text()
     assert cell_text(table.view, 0, "Id") == "PH1"
+
+
+def test_the_delete_button_says_what_deleting_the_selected_item_unlinks(qtbot):
+    doc = Document(_project())
+    table = ItemTable(doc, ("partners",), [Column("id", "Id", readonly=True),
+                                           Column("name", "Name")],
+                      noun="partner", prefix="P",
+                      factory=lambda _p, new_id: Partner(id=new_id, name="New partner"),
+                      name="partners")
+    show(qtbot, table, 1000, 400)
+    delete = table.buttons["delete"]
+    table.select_id("P2")  # the provider of both phases and the owner of R1
+    assert delete.toolTip() == ("Delete the selected partner (Del, with the table focused). "
+                                "Deleting P2 will unlink 2 phases and 1 risk")
+    table.select_id("P1")  # nothing refers to the council
+    assert delete.toolTip() == "Delete the selected partner (Del, with the table focused)"
+    table.select_id("P2")
+    table.delete()
+    assert doc.undo_stack.undoText() == "Delete partner P2 and 3 references to it"
+    assert [ph.provider for ph in doc.project.phases] == [None, None]

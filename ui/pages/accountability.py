@@ -27,7 +27,7 @@ from ui.widgets.forms import (
     item_choices,
 )
 from ui.widgets.table_detail import TableDetail, plain
-from ui.widgets.item_table import ID_TIP, BOOL, DATE, INT, REF, Column, ItemTable
+from ui.widgets.table import ID_TIP, BOOL, DATE, INT, REF, Column, ItemTable
 from wizard.formatting import money_words
 from wizard.model import KPI, SocialImpactObjective
 from wizard.thresholds import ACCREDITATION_FROM, OPEN_BOOK_FROM, SUBCONTRACT_THRESHOLD

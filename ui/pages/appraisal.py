@@ -28,7 +28,7 @@ from ui.document import Document, EditError
 from ui.pages.base import StepPage
 from ui.widgets.adaptive_splitter import AdaptiveSplitter
 from ui.widgets.forms import ComboField, DetailForm, SpinField, TextField
-from ui.widgets.item_table import BOOL, ID_TIP, INT, MONEY, Column, ItemTable
+from ui.widgets.table import BOOL, COMPUTED, ID_TIP, INT, MONEY, Column, ItemTable
 from ui.widgets.money_fields import PercentField, merge_cash_flows, parse_cash_flows
 from ui.widgets.scene_view import SceneView
 from wizard import optimism_bias
@@ -173,8 +173,8 @@ class AppraisalPage(StepPage):
                     tip="The business-as-usual or do-minimum option every option is compared "
                         "with"),
              Column("preferred", "Preferred", BOOL, width=75),
-             Column("npsv", "NPSV", "computed", compute=self._npsv_of, width=110),
-             Column("bcr", "BCR", "computed", compute=self._bcr_of, width=55)],
+             Column("npsv", "NPSV", COMPUTED, compute=self._npsv_of, width=110),
+             Column("bcr", "BCR", COMPUTED, compute=self._bcr_of, width=55)],
             noun="option", prefix="O",
             factory=lambda project, new_id: Option(
                 id=new_id, name=f"Option {len(project.project.options) + 1}"),

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout
 
 from ui.pages.list_page import ListPage
 from ui.widgets.forms import CheckListField, DetailForm, TextField, item_choices
-from ui.widgets.item_table import ID_TIP, ENUM, INT, REFS, Column
+from ui.widgets.table import ID_TIP, ENUM, INT, REFS, Column
 from ui.widgets.suggestion_box import suggestion_box
 from wizard import catalog, formatting
 from wizard.model import MAX_MONTHS, BreakClause, Project

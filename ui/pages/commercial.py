@@ -43,7 +43,7 @@ from ui.widgets.forms import (
     SpinField,
     TextField,
 )
-from ui.widgets.item_table import BOOL, DATE, ENUM, ID_TIP, MONEY, REF, REFS, Column, ItemTable
+from ui.widgets.table import BOOL, DATE, ENUM, ID_TIP, MONEY, REF, REFS, Column, ItemTable
 from ui.widgets.scene_view import SceneView
 from wizard.checks.procurement import MIN_TENDER_DAYS
 from wizard.commercial_vocab import (

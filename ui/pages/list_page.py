@@ -27,7 +27,7 @@ from ui.document import Document
 from ui.pages.base import StepPage
 from ui.widgets.focus_scroll import FocusScrollArea
 from ui.widgets.forms import DetailForm
-from ui.widgets.item_table import Column, ItemTable
+from ui.widgets.table import Column, ItemTable
 from ui.widgets.layout_sizes import DETAIL_MIN_PX, TABLE_MIN_ROWS, show_rows
 from ui.widgets.scene_view import SceneView
 from ui.widgets.sensitive_box import SensitiveBox

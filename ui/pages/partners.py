@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QVBoxLayout
 
 from ui.pages.list_page import ListPage
 from ui.widgets.forms import DetailForm, LineField
-from ui.widgets.item_table import ID_TIP, BOOL, ENUM, Column
+from ui.widgets.table import ID_TIP, BOOL, ENUM, Column
 from wizard.model import Partner, Project
 from wizard.vocab import PartnerKind
 

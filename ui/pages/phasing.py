@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QVBoxLayout
 
 from ui.pages.list_page import ListPage
 from ui.widgets.forms import CheckListField, DetailForm, StringListField, TextField, item_choices
-from ui.widgets.item_table import ID_TIP, BOOL, COMPUTED, ENUM, INT, MONEY, REF, REFS, Column
+from ui.widgets.table import ID_TIP, BOOL, COMPUTED, ENUM, INT, MONEY, REF, REFS, Column
 from wizard.model import MAX_MONTHS, Phase, Project
 from wizard.schedule import build_schedule
 from wizard.vocab import PhaseKind

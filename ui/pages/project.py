@@ -29,7 +29,7 @@ from ui.widgets.forms import (
 )
 from ui.widgets.focus_scroll import FocusScrollArea
 from ui.widgets.layout_sizes import show_rows
-from ui.widgets.item_table import ID_TIP, BOOL, Column, ItemTable
+from ui.widgets.table import ID_TIP, BOOL, Column, ItemTable
 from wizard.model import MAX_MONTHS, Option
 from wizard.vocab import BusinessCaseStage, DeliveryModel, RiskAppetite
 

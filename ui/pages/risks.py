@@ -25,7 +25,7 @@ from ui.widgets.forms import (
 )
 from ui.widgets.money_fields import RiskMoneyBox
 from ui.widgets.suggestion_box import suggestion_box
-from ui.widgets.item_table import ID_TIP, COMPUTED, ENUM, INT, REF, REFS, Column
+from ui.widgets.table import ID_TIP, COMPUTED, ENUM, INT, REF, REFS, Column
 from wizard import catalog
 from wizard.model import ContingentSupport, Project, Risk
 from wizard.risk import band, score

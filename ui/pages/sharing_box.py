@@ -20,7 +20,7 @@ from ui.widgets.forms import (
     SpinField,
     TextField,
 )
-from ui.widgets.item_table import INT, MONEY, Column, ItemTable
+from ui.widgets.table import INT, MONEY, Column, ItemTable
 from ui.widgets.money_fields import PercentField
 from ui.widgets.sensitive_box import SensitiveBox
 from wizard.formatting import money, signed_money

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QGroupBox, QVBoxLayout
 
 from ui.pages.list_page import ListPage
 from ui.widgets.forms import CheckListField, DetailForm, TextField, enum_choices
-from ui.widgets.item_table import ID_TIP, ENUM, INT, Column, ItemTable
+from ui.widgets.table import ID_TIP, ENUM, INT, Column, ItemTable
 from wizard.model import Member, Project, SteeringGroup
 from wizard.vocab import Influence, MemberKind, Stage
 

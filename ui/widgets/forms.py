@@ -16,12 +16,11 @@ from collections.abc import Callable, Sequence
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import QDate, QRegularExpression, Qt, QTimer, Signal
+from PySide6.QtCore import QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -29,20 +28,19 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.document import Document, EditError, Path, get_at
+from ui.widgets import editors
+from ui.widgets.editors import MIN_DATE, NONE_TEXT, from_qdate, to_qdate  # noqa: F401 - re-exported
 from ui.widgets.focus_scroll import ArmedCheckList
 from wizard import errors, formatting
 from wizard.vocab import label
 
 IDLE_COMMIT_MS = 700
 ERROR_STYLE = "color: #b00020;"
-NONE_TEXT = "—"
-MIN_DATE = QDate(1900, 1, 1)
 
 # -- money ----------------------------------------------------------------------------------------
 
@@ -75,14 +73,6 @@ def money_validator(parent: QWidget) -> QRegularExpressionValidator:
 def format_date(value: dt.date | None) -> str:
     """1 Apr 2027 (a dash for none)."""
     return NONE_TEXT if value is None else formatting.short_date(value)
-
-
-def to_qdate(value: dt.date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def from_qdate(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
 
 
 # -- messages -------------------------------------------------------------------------------------
@@ -334,24 +324,17 @@ class SpinField(BoundField):
         super().__init__(document, path, name, field_label, parent)
 
     def _make_editor(self) -> QWidget:
-        editor = QSpinBox()
+        editor = editors.spin_box(self._min, self._max, optional=self._optional,
+                                  suffix=self._suffix)
         editor.setKeyboardTracking(False)
-        low = self._min - 1 if self._optional else self._min
-        editor.setRange(low, self._max)
-        if self._optional:
-            editor.setSpecialValueText(NONE_TEXT)
-        editor.setSuffix(self._suffix)
         editor.valueChanged.connect(lambda _v: self.commit())
         return editor
 
     def _show(self, value: Any) -> None:
-        self.editor.setValue(self.editor.minimum() if value is None else int(value))
+        editors.show_spin(self.editor, value)
 
     def _read(self) -> Any:
-        value = self.editor.value()
-        if self._optional and value == self.editor.minimum():
-            return None
-        return value
+        return editors.spin_value(self.editor, self._optional)
 
 
 class MoneyField(BoundField):
@@ -387,23 +370,16 @@ class DateField(BoundField):
         super().__init__(document, path, name, field_label, parent)
 
     def _make_editor(self) -> QWidget:
-        editor = QDateEdit()
-        editor.setCalendarPopup(True)
-        editor.setDisplayFormat("d MMM yyyy")
+        editor = editors.date_edit(optional=self._optional)
         editor.setKeyboardTracking(False)
-        editor.setMinimumDate(MIN_DATE)
-        if self._optional:
-            editor.setSpecialValueText(NONE_TEXT)
         editor.dateChanged.connect(lambda _d: self.commit())
         return editor
 
     def _show(self, value: Any) -> None:
-        self.editor.setDate(MIN_DATE if value is None else to_qdate(value))
+        editors.show_date(self.editor, value)
 
     def _read(self) -> Any:
-        if self._optional and self.editor.date() == MIN_DATE:
-            return None
-        return from_qdate(self.editor.date())
+        return editors.date_value(self.editor, self._optional)
 
 
 class ComboField(BoundField):
@@ -416,14 +392,14 @@ class ComboField(BoundField):
         super().__init__(document, path, name, field_label, parent)
 
     def _make_editor(self) -> QWidget:
-        editor = QComboBox()
+        editor = editors.choice_box()
         editor.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         editor.setMinimumContentsLength(16)
         editor.currentIndexChanged.connect(lambda _i: self.commit())
         return editor
 
     def options(self) -> list[tuple[Any, str]]:
-        items: list[tuple[Any, str]] = [(None, "(none)")] if self._optional else []
+        items: list[tuple[Any, str]] = [(None, editors.NO_CHOICE)] if self._optional else []
         if self._enum is not None:
             items += [(member, label(member)) for member in self._enum]
         if self._choices is not None:
@@ -436,8 +412,7 @@ class ComboField(BoundField):
                    for i in range(self.editor.count())]
         if current != options:
             self.editor.clear()
-            for data, text in options:
-                self.editor.addItem(text, data)
+            editors.fill_choices(self.editor, options)
         index = next((i for i, (data, _t) in enumerate(options) if data == value), -1)
         self.editor.setCurrentIndex(index)
 

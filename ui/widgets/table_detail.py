@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from ui.document import Document
 from ui.widgets.forms import BoundField, DetailForm
-from ui.widgets.item_table import ItemTable
 from ui.widgets.layout_sizes import show_rows
+from ui.widgets.table import ItemTable
 
 FieldMaker = Callable[[Document, str, str], BoundField]
 
