@@ -52,6 +52,20 @@ def test_without_a_bearer_the_share_is_nobodys_and_a_check_says_so():
     assert not [f for f in run_checks(_project()) if f.rule == "risk-private-bearer"]
 
 
+def test_a_provider_owning_a_shared_risk_needs_no_private_bearer():
+    """A voluntary group owns a shared risk, 15% public, in a project with no public partner:
+    it carries the private 85% itself; only the public part has nobody (no public body is
+    named at all), which is not the private bearer's question."""
+    project = Project(
+        partners=[Partner(id="P1", name="Community Trust", kind=PartnerKind.VOLUNTARY)],
+        risks=[Risk(id="R1", title="Volunteers leave", allocation=Allocation.SHARED,
+                    public_share=15, owner="P1")],
+    )
+    total, _ = carried(project)
+    assert total == pytest.approx({"P1": 9 * 0.85, "": 9 * 0.15})
+    assert not [f for f in run_checks(project) if f.rule == "risk-private-bearer"]
+
+
 def test_a_bearer_must_be_a_partner():
     with pytest.raises(ValueError, match=r"private bearer 'P9': no partner has that id"):
         Project.model_validate({**_project().model_dump(mode="json"),

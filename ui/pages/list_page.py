@@ -28,7 +28,7 @@ from ui.pages.base import StepPage
 from ui.widgets.focus_scroll import FocusScrollArea
 from ui.widgets.forms import DetailForm
 from ui.widgets.table import Column, ItemTable
-from ui.widgets.layout_sizes import DETAIL_MIN_PX, TABLE_MIN_ROWS, show_rows
+from ui.widgets.layout_sizes import DETAIL_MIN_PX, TABLE_MIN_ROWS, WIDE_PX, show_rows
 from ui.widgets.scene_view import SceneView
 from ui.widgets.sensitive_box import SensitiveBox
 from wizard.graphs import phase_map, risk_matrix
@@ -38,9 +38,6 @@ from wizard.vocab import label
 # The scene builders a page can show beside its table.
 GRAPHS: dict[str, Callable[..., Any]] = {"phase_map": phase_map, "risk_matrix": risk_matrix}
 GRAPH_TITLES = {"phase_map": "Phase map", "risk_matrix": "Risk matrix"}
-
-
-WIDE_PX = 1000  # narrower than this, the graph goes in a tab beside the details
 
 
 class ListPage(StepPage):

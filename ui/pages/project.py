@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
 
 from ui.document import Document
 from ui.pages.base import StepPage
-from ui.pages.list_page import WIDE_PX
 from ui.pages.sharing_box import SharingBox
 from ui.widgets.forms import (
     ComboField,
@@ -28,7 +27,7 @@ from ui.widgets.forms import (
     TextField,
 )
 from ui.widgets.focus_scroll import FocusScrollArea
-from ui.widgets.layout_sizes import show_rows
+from ui.widgets.layout_sizes import WIDE_PX, show_rows
 from ui.widgets.table import ID_TIP, BOOL, Column, ItemTable
 from wizard.model import MAX_MONTHS, Option
 from wizard.vocab import BusinessCaseStage, DeliveryModel, RiskAppetite

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QTableView
 TABLE_MIN_ROWS = 6  # a list step's table shows at least this many rows
 DETAIL_MIN_PX = 160  # the detail form under a table is never squeezed below this
 FOCUS_MARGIN_PX = 8  # Tab scrolls a form only this far beyond the field it reveals
+WIDE_PX = 1000  # narrower than this, a step puts its graph (or side panel) in a tab
 
 
 def rows_height(view: QTableView, rows: int) -> int:

@@ -96,16 +96,19 @@ class _QtPainter:
 
     # state -----------------------------------------------------------------------------------
     def _pen(self, colour: str, width: float, dash=None) -> QPen:
-        if colour == "none" or width <= 0:
-            return self.no_pen
-        key = (colour, width, tuple(dash) if dash else None)
+        if dash is not None and type(dash) is not tuple:
+            dash = tuple(dash) or None
+        key = (colour, width, dash)
         pen = self.pens.get(key)
         if pen is None:
-            pen = QPen(_colour(colour), width)
-            pen.setCapStyle(_FLAT_CAP)
-            pen.setJoinStyle(_MITRE_JOIN)
-            if dash:
-                pen.setDashPattern([d / width for d in dash])
+            if colour == "none" or width <= 0:
+                pen = self.no_pen
+            else:
+                pen = QPen(_colour(colour), width)
+                pen.setCapStyle(_FLAT_CAP)
+                pen.setJoinStyle(_MITRE_JOIN)
+                if dash:
+                    pen.setDashPattern([d / width for d in dash])
             self.pens[key] = pen
         return pen
 
@@ -135,18 +138,33 @@ class _QtPainter:
         if not self.batch:
             return
         kind, pen, brush, smooth = self.batch_key  # type: ignore[misc]
-        self._smooth(smooth)
-        self._use(pen, brush)
-        if kind == "rect":
-            self.p.drawRects(self.batch)
+        p = self.p
+        if self.smooth is not smooth:
+            p.setRenderHint(_ANTIALIASING, smooth)
+            self.smooth = smooth
+        if pen is not self.current_pen:
+            p.setPen(pen)
+            self.current_pen = pen
+        if brush is not None and brush is not self.current_brush:
+            p.setBrush(brush)
+            self.current_brush = brush
+        batch = self.batch
+        if len(batch) == 1:  # Qt's single-shape call: the same pixels without a list to convert
+            p.drawRect(batch[0]) if kind == "rect" else p.drawLine(batch[0])
+        elif kind == "rect":
+            p.drawRects(batch)
         else:
-            self.p.drawLines(self.batch)
+            p.drawLines(batch)
         self.batch = []
         self.batch_key = None
 
     def _add(self, key: tuple, shape: QRectF | QLineF) -> None:
-        if key != self.batch_key:
-            self.flush()
+        batch_key = self.batch_key
+        # pens and brushes are shared objects: compare them by identity, not with Qt's ==
+        if (batch_key is None or key[1] is not batch_key[1] or key[2] is not batch_key[2]
+                or key[0] != batch_key[0] or key[3] is not batch_key[3]):
+            if self.batch:
+                self.flush()
             self.batch_key = key
         self.batch.append(shape)
 
@@ -154,8 +172,11 @@ class _QtPainter:
     def rect(self, s: sc.Rect) -> None:
         # Boxes are axis-aligned: drawn without antialiasing they look the same and fill
         # several times faster, which keeps a full-screen refresh within a frame.
-        pen, brush = self._pen(s.stroke, s.stroke_width, s.dash), self._brush(s.fill)
-        self._add(("rect", pen, brush, False), QRectF(s.x, s.y, s.w, s.h))
+        brush = self.brushes.get(s.fill)
+        if brush is None:
+            brush = self._brush(s.fill)
+        self._add(("rect", self._pen(s.stroke, s.stroke_width, s.dash), brush, False),
+                  QRectF(s.x, s.y, s.w, s.h))
 
     def line(self, s: sc.Line) -> None:
         smooth = s.x1 != s.x2 and s.y1 != s.y2  # only slanted lines need smoothing

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from wizard.checks.base import Finding, Rule, finding, risk_label
 from wizard.model import Project
-from wizard.risk import holders
+from wizard.risk import holders, public_fraction
+from wizard.vocab import PartnerKind
 
 P = "collaborative"
 
@@ -16,11 +17,13 @@ def private_bearer(project: Project) -> list[Finding]:
     for r in project.risks:
         if r.owner is None:
             continue  # the risk-owner rule already asks for an owner
-        unheld = sum(value for holder, value in holders(project, r) if holder == "")
-        if unheld <= 0:
-            continue
         owner = project.partner(r.owner)
-        owner_name = owner.name if owner is not None else r.owner
+        if owner is None or owner.kind is not PartnerKind.PUBLIC or public_fraction(r) >= 1:
+            continue  # a provider that owns a risk carries its private share itself
+        private_holder, _part = holders(project, r)[-1]  # the private part comes last
+        if private_holder:
+            continue
+        owner_name = owner.name
         out.append(finding(
             "risk-private-bearer", "warning", P, "risks", r.id, risk_label(r),
             f"Risk {risk_label(r)} is owned by {owner_name}, a public body, but "
