@@ -37,6 +37,16 @@ class _Box(QLineEdit):
         event.accept()
 
 
+def _prompt_and_box(name: str) -> tuple[QLabel, _Box]:
+    """The armed prompt above a one-line box, as both keyboard editors show them."""
+    prompt = QLabel()
+    prompt.setObjectName("workshopArmed")
+    prompt.setWordWrap(True)
+    box = _Box()
+    box.setObjectName(f"{name}.box")
+    return prompt, box
+
+
 class Chooser(QWidget):
     chosen = Signal(object)  # the value of the choice picked
     cancelled = Signal()
@@ -45,11 +55,7 @@ class Chooser(QWidget):
 
     def __init__(self, name: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.prompt = QLabel()
-        self.prompt.setObjectName("workshopArmed")
-        self.prompt.setWordWrap(True)
-        self.box = _Box()
-        self.box.setObjectName(f"{name}.box")
+        self.prompt, self.box = _prompt_and_box(name)
         self.box.setPlaceholderText("Type to narrow; ↑ ↓ move; Enter picks; Esc cancels")
         self.list = QListWidget()
         self.list.setObjectName(f"{name}.list")
@@ -116,11 +122,7 @@ class TextRow(QWidget):
 
     def __init__(self, name: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.prompt = QLabel()
-        self.prompt.setObjectName("workshopArmed")
-        self.prompt.setWordWrap(True)
-        self.box = _Box()
-        self.box.setObjectName(f"{name}.box")
+        self.prompt, self.box = _prompt_and_box(name)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.prompt)
