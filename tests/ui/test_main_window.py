@@ -338,3 +338,25 @@ def test_review_step_catches_up_with_edits_made_on_other_steps(leisure_window):
     assert after != before
     # Publishing sub-contracts completes the leisure example's publication route (1 point).
     assert after == f"Changemaking score: {int(before.split()[2]) + 1} of 50"
+
+
+def test_undo_and_redo_actions_follow_the_stack_and_work_from_the_workshop(window, qtbot):
+    """Edit > Undo is named after the step it undoes, enabled only when there is one, and keeps
+    working after many edits and once the workshop window (which adds the same actions) opens."""
+    undo, redo = window.actions["undo"], window.actions["redo"]
+    assert (undo.isEnabled(), redo.isEnabled()) == (False, False)
+    for n in range(30):  # alternate fields, so that no two edits merge into one step
+        field = "title" if n % 2 == 0 else "place"
+        window.document.set_value(("project", field), f"{field} {n}", f"Change {field}")
+    assert undo.isEnabled() and undo.text() == "&Undo Change place"
+    window.workshop.enter()
+    qtbot.waitUntil(lambda: window.workshop.active)
+    assert undo in window.workshop.window.actions()
+    undo.trigger()
+    assert window.document.project.project.place == "place 27"
+    assert undo.text() == "&Undo Change title"
+    assert redo.isEnabled() and redo.text() == "&Redo Change place"
+    redo.trigger()
+    assert window.document.project.project.place == "place 29"
+    assert not redo.isEnabled()
+    window.workshop.leave()
