@@ -111,6 +111,11 @@ class Appraisal:
     def option(self, option_id: str | None) -> OptionAppraisal | None:
         return next((o for o in self.options if o.id == option_id), None)
 
+    @property
+    def scored(self) -> tuple[OptionAppraisal, ...]:
+        """The options with cash flows: the ones compared, charted and ranked."""
+        return tuple(o for o in self.options if o.has_cash_flows)
+
 
 def year_costs(option: Option) -> tuple[YearCost, ...]:
     """Each year's costs with the option's optimism bias, in year order."""

@@ -95,7 +95,7 @@ class MoneyCase:
     def appraisal_blocks(self) -> list[Block]:
         w, a = self.w, self.appraisal
         blocks: list[Block] = [Heading(2, w["appraisal"], "economic-appraisal")]
-        scored = [o for o in a.options if o.has_cash_flows]
+        scored = a.scored
         if not scored:
             blocks.append(Para(w["no_appraisal"], "note"))
         else:

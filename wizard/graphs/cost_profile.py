@@ -18,7 +18,7 @@ def cost_profile(project: Project, theme: Theme = DEFAULT, scale: float = 1.0,
     sz = Sizes.of(theme, scale)
     highlight = as_ids(highlight)
     result = appraise(project)
-    rows = [o for o in result.options if o.has_cash_flows]
+    rows = result.scored
     if not rows:
         return empty_scene_text(theme, sz, "No option has cash flows yet: the cost profile by "
                                 "year appears once costs are entered.")

@@ -18,7 +18,7 @@ def options_npsv(project: Project, theme: Theme = DEFAULT, scale: float = 1.0,
     sz = Sizes.of(theme, scale)
     highlight = as_ids(highlight)
     result = appraise(project)
-    rows = [o for o in result.options if o.has_cash_flows]
+    rows = result.scored
     if not rows:
         return empty_scene_text(theme, sz, "No option has cash flows yet: enter each option's "
                                 "costs and benefits by year to compare them.")
