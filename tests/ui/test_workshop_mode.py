@@ -317,6 +317,11 @@ def test_at_1080p_with_larger_type_the_list_log_and_legend_keep_their_room(qtbot
     assert 0 <= shown.top() and shown.bottom() <= panel.list.viewport().height()  # scrolled to
     legend = panel.legend_label
     assert legend.height() >= legend.heightForWidth(legend.width()) - 2  # not cut
+    # ... and on screen: the findings sit beside the log, not in the capture panel's height
+    viewport = view.panel_scroll.viewport()
+    bottom = legend.mapTo(viewport, legend.rect().bottomLeft()).y()
+    assert 0 <= legend.mapTo(viewport, legend.rect().topLeft()).y() and bottom <= viewport.height()
+    assert view.findings.isVisible() and not view.panel_scroll.isAncestorOf(view.findings)
     log = view.log_view.list
     assert log.viewport().height() >= log.fontMetrics().lineSpacing() * 5
 
@@ -410,3 +415,57 @@ def test_risk_matrix_text_is_at_least_the_room_type_size_at_1080p(qtbot, setup, 
     # the whole matrix is on screen: fitted, not cut
     assert scene.width * graph.zoom <= graph.scroll.viewport().width() + 1
     assert scene.height * graph.zoom <= graph.scroll.viewport().height() + 1
+
+
+@pytest.mark.parametrize("steps_larger", [0, 2])
+def test_contract_map_text_is_the_room_type_size_and_the_selected_phase_is_scrolled_to(
+        qtbot, setup, steps_larger):
+    """The contract map cannot fit whole with its text at the room's size, so it fits the
+    width, its text at least 24 px on a 1080p projector, and scrolls down to the phase picked."""
+    from wizard.scene import Text
+    from ui.workshop.theme import DEFAULT_SCALE, SCALE_STEP
+
+    window, mode = setup
+    window.go_to_step("phasing")
+    mode.set_scale(DEFAULT_SCALE + steps_larger * SCALE_STEP)
+    mode.enter()
+    mode.window.showNormal()
+    mode.window.setGeometry(0, 0, 1920, 1080)
+    qtbot.wait(50)
+    view = mode.view
+    graph = view.graph
+    scene = graph.scene()
+    texts = [shape for shape in scene.shapes if isinstance(shape, Text)]
+    assert min(t.size for t in texts) * graph.zoom >= 24  # pixels on the projector
+    viewport = graph.scroll.viewport()
+    assert scene.width * graph.zoom <= viewport.width() + 1  # its whole width: no sideways
+    assert scene.height * graph.zoom > viewport.height()  # and it is taller than the view
+    assert graph.scroll.verticalScrollBar().value() == 0
+
+    last = window.document.project.phases[-1]  # the lowest lane
+    view.phases.select(last.id)
+    qtbot.wait(20)
+    lane = next(shape for shape in graph.scene().shapes  # the frame round the selected lane
+                if isinstance(shape, Rect) and shape.item == ("phases", last.id)
+                and shape.fill == "none")
+    top = lane.y * graph.zoom - graph.scroll.verticalScrollBar().value()
+    bottom = (lane.y + lane.h) * graph.zoom - graph.scroll.verticalScrollBar().value()
+    assert graph.scroll.verticalScrollBar().value() > 0
+    assert 0 <= top and bottom <= viewport.height()
+
+
+def test_the_workshop_graph_title_stays_on_one_line_at_the_largest_type(qtbot, setup):
+    from ui.workshop.theme import MAX_SCALE
+
+    window, mode = setup
+    window.go_to_step("risks")
+    mode.set_scale(MAX_SCALE)
+    mode.enter()
+    mode.window.showNormal()
+    mode.window.setGeometry(0, 0, 1920, 1080)
+    qtbot.wait(50)
+    title = mode.view.graph.title_label
+    full = f"Risk matrix: {window.document.project.project.title}"
+    assert title.toolTip() == full and title.accessibleName() == full
+    assert title.text() != full and title.text().endswith("…")  # shortened, not wrapped
+    assert title.height() < title.fontMetrics().lineSpacing() * 2

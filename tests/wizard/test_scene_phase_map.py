@@ -157,7 +157,8 @@ def test_no_phases_gives_a_message_not_an_empty_box():
 
 
 @pytest.mark.parametrize("name", example_names())
-@pytest.mark.parametrize("theme", [DEFAULT, Theme(font_scale=1.6)], ids=["default", "large"])
+@pytest.mark.parametrize("theme", [DEFAULT, Theme(font_scale=1.6), Theme(font_scale=1.6, text_scale=1.6)],
+                         ids=["default", "large", "workshop type"])
 def test_no_text_overlaps_other_text_in_the_examples(name, theme):
     scene = phase_map(load_example(name), theme)
     assert overlapping(scene.texts()) == []
@@ -169,3 +170,16 @@ def test_no_text_overlaps_in_a_200_phase_project():
     scene = phase_map(generated_project(200, 50))
     assert len(bars(scene)) == 200
     assert overlapping(scene.texts()) == []
+
+
+@pytest.mark.parametrize("name", example_names())
+def test_a_workshop_text_scale_enlarges_the_type_and_the_lanes_not_the_width(name):
+    """The workshop fits the map to the screen's width: larger type must come with taller
+    lanes in the same width, so the text grows on screen."""
+    project = load_example(name)
+    base = phase_map(project, Theme(font_scale=1.6))
+    large = phase_map(project, Theme(font_scale=1.6, text_scale=1.5))
+    assert large.width == pytest.approx(base.width, rel=0.02)
+    assert min(t.size for t in large.texts()) >= 1.4 * min(t.size for t in base.texts())
+    assert large.height > 1.4 * base.height
+    assert set(bars(large)) == set(bars(base))

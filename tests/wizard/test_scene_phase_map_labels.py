@@ -16,7 +16,8 @@ def _bars(scene):
 
 
 @pytest.mark.parametrize("name", example_names())
-@pytest.mark.parametrize("theme", [DEFAULT, Theme(font_scale=1.6)], ids=["default", "large"])
+@pytest.mark.parametrize("theme", [DEFAULT, Theme(font_scale=1.6), Theme(font_scale=1.6, text_scale=1.6)],
+                         ids=["default", "large", "workshop type"])
 def test_break_clause_labels_are_never_over_a_bar(name, theme):
     project = load_example(name)
     scene = phase_map(project, theme)

@@ -4,6 +4,8 @@
 runs of boxes or lines sharing a pen batched into one QPainter call). ``SceneView`` shows a scene: clicking a bar or marker emits
 ``itemClicked(kind, id)``; pointing at one shows its tooltip; Ctrl+wheel, the + and − buttons
 (or keys) zoom, "Fit" (or 0) fits the whole graph; "Export…" saves it as PNG or SVG.
+``fit_to(width_only=True)`` fits the graph's width and lets a tall graph scroll down (the
+workshop's contract map, whose text must stay large); ``reveal(item)`` scrolls to an item.
 Selection highlight is the page's job: it rebuilds the scene with ``highlight`` and calls
 ``set_scene`` again.
 """
@@ -36,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.widgets.elided_label import ElidedLabel
 from wizard import scene as sc
 from wizard.export.svg import scene_to_svg
 from wizard.storage import write_atomic
@@ -340,11 +343,12 @@ class SceneView(QWidget):
 
     itemClicked = Signal(str, str)  # (kind, id) of the bar or marker clicked
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, one_line_title: bool = False):
         super().__init__(parent)
         self._scene: sc.Scene | None = None
         self.zoom = 1.0
         self.fitting = True  # refit whenever the view or the scene changes size
+        self.width_only = False  # fitting the graph's width only: a tall graph scrolls down
         self.canvas = _Canvas(self)
         self.scroll = QScrollArea()
         self.scroll.setWidget(self.canvas)
@@ -355,9 +359,10 @@ class SceneView(QWidget):
 
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 2, 2, 2)
-        self.title_label = QLabel("")
+        # A long title wraps (or, on one line, is shortened) rather than widening the window.
+        self.title_label = ElidedLabel() if one_line_title else QLabel("")
         self.title_label.setObjectName("graph.title")
-        self.title_label.setWordWrap(True)  # a long title wraps rather than widening the window
+        self.title_label.setWordWrap(not one_line_title)
         bar.addWidget(self.title_label, 1)
         self.buttons: dict[str, QToolButton] = {}
         for key, text, tip, slot in (
@@ -393,7 +398,7 @@ class SceneView(QWidget):
         self.canvas.setAccessibleDescription(scene.description)
         self.canvas.setToolTip("")
         if self.fitting:
-            self.fit()
+            self._refit()
         else:
             self._apply_zoom()
 
@@ -421,20 +426,53 @@ class SceneView(QWidget):
     def zoom_out(self) -> None:
         self.set_zoom(self.zoom / ZOOM_STEP)
 
+    def zoom_to_fit(self, scene: sc.Scene, width_only: bool = False) -> float:
+        """The zoom at which the view shows the whole of ``scene``, or (``width_only``) its
+        whole width, a taller scene scrolling down beside a vertical scroll bar."""
+        room = self.scroll.contentsRect()  # inside the frame, any scroll bars included
+        w, h = max(room.width() - 2, 1), max(room.height() - 2, 1)
+        if scene.width <= 0 or scene.height <= 0:
+            return 1.0
+        zoom = w / scene.width
+        if not width_only:
+            zoom = min(zoom, h / scene.height)
+        elif scene.height * zoom > h:  # it scrolls: the scroll bar takes its width
+            bar = self.scroll.verticalScrollBar().sizeHint().width()
+            zoom = max(w - bar, 1) / scene.width
+        return max(MIN_ZOOM, min(MAX_ZOOM, zoom))
+
     def fit(self) -> None:
         """Show the whole graph in the view."""
-        self.fitting = True
+        self.fit_to(width_only=False)
+
+    def fit_to(self, width_only: bool) -> None:
+        """Fit the whole graph, or only its width, now and whenever the view or scene changes."""
+        self.fitting, self.width_only = True, width_only
+        self._refit()
+
+    def _refit(self) -> None:
         if self._scene is None:
             return
-        area = self.scroll.viewport().size()
-        w, h = max(area.width() - 2, 1), max(area.height() - 2, 1)
-        self.zoom = max(MIN_ZOOM, min(MAX_ZOOM, w / self._scene.width, h / self._scene.height))
+        self.zoom = self.zoom_to_fit(self._scene, self.width_only)
         self._apply_zoom()
+
+    def reveal(self, item: tuple[str, str]) -> None:
+        """Scroll the least that shows every shape of ``item`` (kind, id), if it has any."""
+        if self._scene is None:
+            return
+        boxes = [shape.bbox() for shape in self._scene.shapes if shape.item == item]
+        if not boxes:
+            return
+        z = self.zoom
+        x0, y0 = min(b[0] for b in boxes) * z, min(b[1] for b in boxes) * z
+        x1, y1 = max(b[0] + b[2] for b in boxes) * z, max(b[1] + b[3] for b in boxes) * z
+        self.scroll.ensureVisible(round((x0 + x1) / 2), round((y0 + y1) / 2),
+                                  round((x1 - x0) / 2) + 8, round((y1 - y0) / 2) + 8)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802
         if watched is self.scroll.viewport():
             if event.type() == QEvent.Type.Resize and self.fitting:
-                self.fit()
+                self._refit()
             elif (event.type() == QEvent.Type.Wheel
                   and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
                 self.zoom_in() if event.angleDelta().y() > 0 else self.zoom_out()

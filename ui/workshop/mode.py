@@ -81,7 +81,7 @@ SHARED_ACTIONS = ("undo", "redo", "save", "save_as", "next_step", "back_step",
 
 class WorkshopView(QWidget):
     """The graph large on the left with the decision log under it; the capture panel on the
-    right, and the findings under it on request (built on first request: the checks then run
+    right; the findings beside the log on request (built on first request: the checks then run
     after every change)."""
 
     def __init__(self, document: Document, log: DecisionLog, palette: Palette = HIGH_CONTRAST,
@@ -113,7 +113,7 @@ class WorkshopView(QWidget):
         from ui.widgets.scene_view import SceneView
         from ui.workshop.capture import PhaseCapture, RiskCapture
 
-        self.graph = SceneView()
+        self.graph = SceneView(one_line_title=True)  # the graph, not its title, gets the height
         self.graph.setObjectName("workshop.graph")
         self.graph.itemClicked.connect(self._graph_clicked)
 
@@ -129,9 +129,13 @@ class WorkshopView(QWidget):
         self.log_view = LogView(document)
         self.findings: FindingsPanel | None = None
 
-        left = QVBoxLayout()
+        # The findings (F9) sit beside the decision log, under the graph: the capture panel keeps
+        # its whole height, its list and its key legend.
+        self.bottom = QHBoxLayout()
+        self.bottom.addWidget(self.log_view, 1)
+        self.left = left = QVBoxLayout()
         left.addWidget(self.graph, 4)
-        left.addWidget(self.log_view, 1)
+        left.addLayout(self.bottom, 1)
         self.right = right = QVBoxLayout()
         # The capture panel scrolls inside itself at large type rather than pushing the window
         # off the screen; its list keeps its minimum rows.
@@ -154,8 +158,7 @@ class WorkshopView(QWidget):
         self._resized.setSingleShot(True)
         self._resized.setInterval(0)
         self._resized.timeout.connect(self.refresh_graph)
-        if hasattr(self.graph, "scroll"):  # the graph's room changes: size its type again
-            self.graph.scroll.viewport().installEventFilter(self)
+        self.graph.scroll.installEventFilter(self)  # the graph's room changes: size its type again
         self.risks.selectedChanged.connect(lambda *_: self.refresh_graph())
         self.phases.selectedChanged.connect(lambda *_: self.refresh_graph())
         document.changed.connect(self.refresh_graph)
@@ -169,7 +172,7 @@ class WorkshopView(QWidget):
         panel.setObjectName("workshopFindings")
         panel.itemRequested.connect(self.select_item)
         panel.set_step(self.step)
-        self.right.addWidget(panel, 2)
+        self.bottom.addWidget(panel, 1)
         return panel
 
     # -- what is shown ----------------------------------------------------------------------------
@@ -213,12 +216,15 @@ class WorkshopView(QWidget):
         self.select_item(kind, item_id)
 
     def scene(self) -> Scene:
-        """The scene the graph shows now: on the risk step its text, once the view fits the
-        graph to its space, is at least the workshop's type size."""
-        theme = graph_theme(self.palette, self.graph_scale())
-        if self.step != "risks":
-            return self._build_scene(theme)
-        return self._scene_with_readable_text(theme)
+        """The scene the graph shows now, its text at least the workshop's type size once the
+        view fits it (``scene_fit()`` also says whether the view fits its width only)."""
+        return self.scene_fit()[0]
+
+    def scene_fit(self) -> tuple[Scene, bool]:
+        """(scene, width only): the graph with its text at least the workshop's type size, fitted
+        whole when the space allows that, else fitted to the view's width (a tall graph, such as
+        the contract map of many phases, then scrolls down to the selected item)."""
+        return self._scene_with_readable_text(graph_theme(self.palette, self.graph_scale()))
 
     def _build_scene(self, theme) -> Scene:
         from wizard.graphs import phase_map, risk_matrix
@@ -232,49 +238,57 @@ class WorkshopView(QWidget):
         selected = self.phases.selected_id() if self.step == "phasing" else ""
         return phase_map(project, theme=theme, highlight={selected} if selected else set())
 
-    def _scene_with_readable_text(self, theme):
+    def _scene_with_readable_text(self, theme) -> tuple[Scene, bool]:
         """The scene at the smallest text scale (``Theme.text_scale``) whose smallest text is
-        ``min_text_px()`` when fitted: the last one found is tried first, else bisection."""
+        ``min_text_px()`` when fitted whole; when no scale is (the graph's height bounds its
+        type), the smallest whose text is that large when fitted to the width. The last scale
+        found is tried first, else bisection."""
         from dataclasses import replace
 
-        def build(text_scale: float):
-            scene = self._build_scene(replace(theme, text_scale=text_scale))
-            return scene, self.shown_text_px(scene) >= self.min_text_px()
+        wanted = self.min_text_px()
 
-        last = getattr(self, "_text_scale", 1.0)
-        scene, readable = build(last)
-        if readable and last == 1.0:
-            return self._widened(scene, replace(theme, text_scale=last))
-        if readable:  # still readable: is a smaller scale enough now?
-            _smaller, ok = build(max(1.0, last / 1.1))
-            if not ok:
-                return self._widened(scene, replace(theme, text_scale=last))
-        low, high = 1.0, MAX_TEXT_SCALE
-        largest = build(MAX_TEXT_SCALE)[0]
-        # the graph's height bounds its type: when even the largest scale falls short, take the
-        # smallest scale that comes within 2% of the most the space allows
-        wanted = min(self.min_text_px(), self.shown_text_px(largest) * 0.98)
-        best = (MAX_TEXT_SCALE, largest)
-        for _ in range(8):
-            middle = (low + high) / 2
-            candidate = self._build_scene(replace(theme, text_scale=middle))
-            if self.shown_text_px(candidate) >= wanted:
-                high, best = middle, (middle, candidate)
-            else:
-                low = middle
-        self._text_scale = best[0]
-        return self._widened(best[1], replace(theme, text_scale=best[0]))
+        def build(text_scale: float) -> Scene:
+            return self._build_scene(replace(theme, text_scale=text_scale))
+
+        def done(scene: Scene, text_scale: float, width_only: bool) -> tuple[Scene, bool]:
+            self._fit = (text_scale, width_only)
+            if width_only:
+                return scene, True
+            return self._widened(scene, replace(theme, text_scale=text_scale)), False
+
+        last, last_width_only = getattr(self, "_fit", (1.0, False))
+        scene = build(last)
+        if self.shown_text_px(scene, last_width_only) >= wanted:
+            if last_width_only and self.shown_text_px(scene) >= wanted:
+                last_width_only = False  # it fits whole again
+            smaller = max(1.0, last / 1.1)
+            if last == 1.0 or self.shown_text_px(build(smaller), last_width_only) < wanted:
+                return done(scene, last, last_width_only)
+        for width_only in (False, True):
+            largest = build(MAX_TEXT_SCALE)
+            if self.shown_text_px(largest, width_only) < wanted * 0.98 and not width_only:
+                continue  # fitted whole, even the largest type is too small: fit the width
+            smallest = build(1.0)
+            if self.shown_text_px(smallest, width_only) >= wanted:
+                return done(smallest, 1.0, width_only)
+            low, high, best = 1.0, MAX_TEXT_SCALE, largest
+            for _ in range(8):
+                middle = (low + high) / 2
+                candidate = build(middle)
+                if self.shown_text_px(candidate, width_only) >= wanted:
+                    high, best = middle, candidate
+                else:
+                    low = middle
+            return done(best, high, width_only)
+        raise AssertionError("fitting the width always reaches the type size")  # pragma: no cover
 
     def _widened(self, scene, theme):
         """``scene`` rebuilt as wide as the view's shape allows at the same zoom (wider cells,
         not empty margins), when the view fits it by its height."""
         from dataclasses import replace
 
-        scroll = getattr(self.graph, "scroll", None)
-        if scroll is None:
-            return scene
-        area = scroll.viewport().size()
-        wide = scene.height * max(area.width() - 2, 1) / max(area.height() - 2, 1)
+        room = self.graph.scroll.contentsRect()
+        wide = scene.height * max(room.width() - 2, 1) / max(room.height() - 2, 1)
         if wide <= scene.width * 1.02:
             return scene
         return self._build_scene(replace(theme, min_width=wide * 0.98))
@@ -287,21 +301,16 @@ class WorkshopView(QWidget):
         """The smallest graph text, in pixels: the workshop's own type size."""
         return point_size(self.scale) * self.logicalDpiY() / 72
 
-    def fitted_zoom(self, scene) -> float:
-        """The zoom at which the graph view shows the whole of ``scene``."""
-        scroll = getattr(self.graph, "scroll", None)
-        if scroll is None or scene.width <= 0 or scene.height <= 0:
-            return 1.0
-        area = scroll.viewport().size()
-        return min(max(area.width() - 2, 1) / scene.width,
-                   max(area.height() - 2, 1) / scene.height)
+    def fitted_zoom(self, scene, width_only: bool = False) -> float:
+        """The zoom at which the graph view shows the whole of ``scene`` (or its width)."""
+        return self.graph.zoom_to_fit(scene, width_only)
 
-    def shown_text_px(self, scene) -> float:
+    def shown_text_px(self, scene, width_only: bool = False) -> float:
         """The pixel size of the scene's smallest text once the view fits it."""
         from wizard.scene import Text
 
         sizes = [shape.size for shape in scene.shapes if isinstance(shape, Text)]
-        return min(sizes) * self.fitted_zoom(scene) if sizes else float("inf")
+        return min(sizes) * self.fitted_zoom(scene, width_only) if sizes else float("inf")
 
     def refresh_graph(self) -> None:
         """Redraw the graph; while the workshop window is hidden, wait until it is shown."""
@@ -309,7 +318,20 @@ class WorkshopView(QWidget):
             self._stale = True
             return
         self._stale = False
-        self.graph.set_scene(self.scene())
+        scene, width_only = self.scene_fit()
+        if self.graph.fitting:  # (not after the room zoomed by hand)
+            self.graph.fit_to(width_only)
+        self.graph.set_scene(scene)
+        selected = self.selected_item()
+        if selected is not None:
+            self.graph.reveal(selected)
+
+    def selected_item(self) -> tuple[str, str] | None:
+        """(kind, id) of the risk or phase selected in the capture panel, if any."""
+        panel = self.capture()
+        kind = "risks" if panel is self.risks else "phases"
+        item_id = panel.selected_id() if panel is not None else ""
+        return (kind, item_id) if item_id else None
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
@@ -317,7 +339,7 @@ class WorkshopView(QWidget):
             self.refresh_graph()
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Resize and self.step == "risks":
+        if watched is self.graph.scroll and event.type() == QEvent.Type.Resize:
             self._resized.start()
         return super().eventFilter(watched, event)
 
@@ -341,8 +363,11 @@ class WorkshopView(QWidget):
         if self.findings is None:
             self.findings = self._findings_panel()
             self.findings.hide()
-        self.findings.setVisible(not self.findings.isVisible())
-        return self.findings.isVisible()
+        shown = not self.findings.isVisible()
+        self.findings.setVisible(shown)
+        self.left.setStretch(0, 3 if shown else 4)  # the graph gives the findings some height
+        self.left.setStretch(1, 2 if shown else 1)
+        return shown
 
 
 class WorkshopWindow(QWidget):

@@ -82,8 +82,11 @@ def _review_mark(x: float, y: float, r: float, theme: Theme, item=None, tooltip=
 def phase_map(project: Project, theme: Theme = DEFAULT, highlight: set[str] | None = None,
               scale: float = 1.0, schedule: Schedule | None = None) -> Scene:
     """The contract map of ``project`` (``schedule`` may be passed in when already built)."""
-    s = theme.font_scale * scale
-    WIDTH = scene_width(s)  # noqa: N806 - the scene's width at this text scale
+    layout = theme.font_scale * scale
+    # The type, and every height made for it, take the text scale too; the width does not, so
+    # in a workshop the map fitted to the screen's width shows larger text and scrolls down.
+    s = layout * theme.text_scale
+    WIDTH = max(scene_width(layout), theme.min_width)  # noqa: N806 - the scene's width
     fs, small = font_size(12, s), font_size(10.5, s)
     highlight = as_ids(highlight)
     title = f"Contract map: {project.project.title}"
@@ -97,7 +100,7 @@ def phase_map(project: Project, theme: Theme = DEFAULT, highlight: set[str] | No
     colours = partner_colours(project, theme)
     critical = set(sched.critical_path)
 
-    label_w = 230 * s
+    label_w = 230 * layout * theme.text_scale ** 0.5  # the names' column, wrapping larger type
     plot_x = MARGIN + label_w + 8 * s
     plot_w = WIDTH - MARGIN - plot_x
     months = max(sched.contract_months, sched.span_months, 12,
