@@ -19,9 +19,10 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from ui import heap
 from wizard import errors, patch
 from wizard.edits import EditError, Path, get_at
 from wizard.model import Project, reference_problems
@@ -182,6 +183,7 @@ class Document(QObject):
         if dirty:
             self.undo_stack.resetClean()
         self.fileStateChanged.emit()
+        QTimer.singleShot(0, heap.settle)  # once the opened project is on screen
 
     def set_path(self, path: str | None) -> None:
         self.path = path

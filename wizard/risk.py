@@ -115,24 +115,28 @@ def holder_rule(project: Project) -> Callable[[Risk], list[tuple[str, float]]]:
     kinds = {p.id: p.kind for p in project.partners}
     first_public = next((p.id for p in project.partners if p.kind is PartnerKind.PUBLIC), "")
 
+    def bearer_of(r: Risk) -> str:
+        bearer = r.private_bearer or ""
+        return bearer if kinds.get(bearer) not in (None, PartnerKind.PUBLIC) else ""
+
     def parts_of(r: Risk) -> list[tuple[str, float]]:
-        s = score(r)
-        pub = public_fraction(r)
+        # written out (no helper calls): a large register's graphs split every risk per refresh
+        s = r.likelihood * r.impact  # score(r)
+        allocation = r.allocation  # public_fraction(r)
+        pub = (1.0 if allocation is Allocation.PUBLIC else 0.0
+               if allocation is Allocation.PRIVATE else r.public_share / 100)
         owner = r.owner or ""
-        owner_public = kinds.get(owner) is PartnerKind.PUBLIC
-        bearer = (r.private_bearer
-                  if kinds.get(r.private_bearer or "") not in (None, PartnerKind.PUBLIC) else None)
-        public_holder = owner if owner_public else first_public
-        if owner and not owner_public:
-            private_holder = owner
+        if kinds.get(owner) is PartnerKind.PUBLIC:
+            public_holder = owner
+            private_holder = bearer_of(r) if pub < 1 else ""
         else:
-            private_holder = bearer or ""
-        parts: list[tuple[str, float]] = []
-        if pub:
-            parts.append((public_holder, s * pub))
-        if pub < 1:
-            parts.append((private_holder, s * (1 - pub)))
-        return parts
+            public_holder = first_public
+            private_holder = owner or (bearer_of(r) if pub < 1 else "")
+        if pub == 1:
+            return [(public_holder, s * pub)]
+        if not pub:
+            return [(private_holder, s * (1 - pub))]
+        return [(public_holder, s * pub), (private_holder, s * (1 - pub))]
 
     return parts_of
 

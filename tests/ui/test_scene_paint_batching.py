@@ -46,3 +46,43 @@ def test_batched_painting_gives_the_same_pixels(qapp):
             or builder is phase_map
         batched, alone = _image(scene, scene_view._QtPainter), _image(scene, _OneByOne)
         assert batched == alone, builder.__name__
+
+
+def _image_shape_by_shape(scene: sc.Scene) -> QImage:
+    """The scene painted one shape at a time: no run of hatched boxes is ever merged."""
+    image = QImage(900, 700, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(0)
+    painter = QPainter(image)
+    painter.scale(900 / scene.width, 900 / scene.width)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    painter.fillRect(0, 0, round(scene.width), round(scene.height), scene_view._colour(scene.background))
+    backend = _OneByOne(painter)
+    for shape in scene.shapes:
+        sc.paint(sc.Scene(scene.width, scene.height, [shape]), backend)
+    backend.flush()
+    painter.end()
+    return image
+
+
+def test_a_run_of_hatched_bars_painted_together_gives_the_same_pixels(qapp):
+    """The partner-load graph puts each partner's bars one after another; the public partner's
+    hatched bars are painted as a run (fills, hatching, outlines) with the same result."""
+    scene = partner_load(generated_project(12, 60))
+    hatched = [s for s in scene.shapes if isinstance(s, sc.Rect) and s.pattern == "hatch"]
+    runs = sum(1 for a, b in zip(scene.shapes, scene.shapes[1:])
+               if a in hatched and b in hatched)
+    assert runs >= 5  # the bars of one partner are together, so runs are merged
+    assert _image(scene, _OneByOne) == _image_shape_by_shape(scene)
+
+
+def test_hatched_boxes_that_touch_or_differ_are_not_merged():
+    a = sc.Rect(0, 0, 30, 10, "#ff0000", "#000000", 1, pattern="hatch")
+    below = sc.Rect(0, 20, 30, 10, "#ff0000", "#000000", 1, pattern="hatch")
+    touching = sc.Rect(0, 10, 30, 10, "#ff0000", "#000000", 1, pattern="hatch")
+    other = sc.Rect(0, 20, 30, 10, "#00ff00", "#000000", 1, pattern="hatch")
+    for second, merged in ((below, True), (touching, False), (other, False)):
+        recorder = sc.Recorder()
+        sc.paint(sc.Scene(40, 40, [a, second]), recorder)
+        fills = [kind for kind, _ in recorder.calls[:2]]
+        assert (fills == ["rect", "rect"]) is merged, second

@@ -112,3 +112,12 @@ def test_drawing_scales_down_to_the_frame_and_keeps_every_text():
     assert Counter(s.text for s in strings) == Counter(t.text for t in scene.texts())
     assert {s.fontName for s in strings} <= {"DejaVuSans", "DejaVuSans-Bold"}
     assert scene_to_drawing(scene).width == pytest.approx(scene.width)  # never scaled up
+
+
+def test_shapes_are_values_compared_and_hashed_by_their_fields():
+    a = Rect(1, 2, 3, 4, "#ffffff", "#000000", item=("risks", "R1"))
+    b = Rect(1, 2, 3, 4, "#ffffff", "#000000", item=("risks", "R1"))
+    assert a == b and hash(a) == hash(b) and len({a, b}) == 1
+    assert a != Rect(1, 2, 3, 5, "#ffffff", "#000000", item=("risks", "R1"))
+    assert Text(0, 10, "x", 12, "#000000") == Text(0, 10, "x", 12, "#000000")
+    assert not hasattr(a, "__dict__")  # slotted: thousands per refresh, made quickly

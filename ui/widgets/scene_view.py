@@ -21,10 +21,13 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontDatabase,
+    QFontMetricsF,
     QImage,
     QPainter,
     QPen,
     QPolygonF,
+    QStaticText,
+    QTransform,
 )
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -44,6 +47,10 @@ from wizard.export.svg import scene_to_svg
 from wizard.storage import write_atomic
 
 ZOOM_STEP = 1.25
+# Texts already laid out, by (text, size, bold): a refresh draws the same labels again
+_STATIC_TEXTS: dict[tuple[str, float, bool], QStaticText] = {}
+# Qt lines of hatching already drawn, by segment: a refresh hatches the same boxes again
+_SEGMENTS: dict[tuple[float, float, float, float], QLineF] = {}
 MIN_ZOOM, MAX_ZOOM = 0.05, 8.0
 PNG_SCALE = 2.0  # exported PNGs at twice the scene's size in points, for slides and print
 
@@ -87,6 +94,7 @@ class _QtPainter:
         self.pens: dict[tuple[str, float, tuple[float, ...] | None], QPen] = {}
         self.brushes: dict[str, QBrush] = {}
         self.text_pens: dict[str, QPen] = {}
+        self.ascents: dict[tuple[float, bool], float] = {}
         self.no_pen = QPen(_NO_PEN)
         self.no_brush = QBrush(Qt.BrushStyle.NoBrush)
         self.smooth = True  # paint_scene starts with antialiasing on
@@ -96,6 +104,7 @@ class _QtPainter:
         # a run of boxes or lines waiting to be drawn: (kind, pen, brush, smooth) and its shapes
         self.batch_key: tuple | None = None
         self.batch: list = []
+        self.rect_look: tuple | None = None  # (fill, stroke, width, dash) of a waiting box run
 
     # state -----------------------------------------------------------------------------------
     def _pen(self, colour: str, width: float, dash=None) -> QPen:
@@ -160,6 +169,7 @@ class _QtPainter:
             p.drawLines(batch)
         self.batch = []
         self.batch_key = None
+        self.rect_look = None
 
     def _add(self, key: tuple, shape: QRectF | QLineF) -> None:
         batch_key = self.batch_key
@@ -175,11 +185,16 @@ class _QtPainter:
     def rect(self, s: sc.Rect) -> None:
         # Boxes are axis-aligned: drawn without antialiasing they look the same and fill
         # several times faster, which keeps a full-screen refresh within a frame.
+        look = (s.fill, s.stroke, s.stroke_width, s.dash)
+        if look == self.rect_look and self.batch:  # a box like the last: join its run
+            self.batch.append(QRectF(s.x, s.y, s.w, s.h))
+            return
         brush = self.brushes.get(s.fill)
         if brush is None:
             brush = self._brush(s.fill)
         self._add(("rect", self._pen(s.stroke, s.stroke_width, s.dash), brush, False),
                   QRectF(s.x, s.y, s.w, s.h))
+        self.rect_look = look
 
     def line(self, s: sc.Line) -> None:
         smooth = s.x1 != s.x2 and s.y1 != s.y2  # only slanted lines need smoothing
@@ -192,7 +207,10 @@ class _QtPainter:
         self.flush()
         self._smooth(True)
         self._use(self._pen(stroke, width))
-        self.p.drawLines([QLineF(x1, y1, x2, y2) for x1, y1, x2, y2 in segments])
+        if len(_SEGMENTS) > 50_000:
+            _SEGMENTS.clear()
+        known = _SEGMENTS.get
+        self.p.drawLines([known(seg) or _SEGMENTS.setdefault(seg, QLineF(*seg)) for seg in segments])
 
     def polygon(self, s: sc.Polygon) -> None:
         self.flush()
@@ -230,8 +248,21 @@ class _QtPainter:
             pen = self.text_pens[s.colour] = QPen(_colour(s.colour))
         self._use(pen)
         if s.size == int(s.size):
-            self._set_font(self._font(s.size, s.bold))
-            self.p.drawText(QPointF(s.left(), s.y), s.text)
+            key = (s.text, s.size, s.bold)
+            font = self._font(s.size, s.bold)
+            self._set_font(font)
+            static = _STATIC_TEXTS.get(key)
+            if static is None:  # laid out once, drawn from the layout on every later refresh
+                if len(_STATIC_TEXTS) > 20_000:
+                    _STATIC_TEXTS.clear()
+                static = QStaticText(s.text)
+                static.setTextFormat(Qt.TextFormat.PlainText)
+                static.prepare(QTransform(), font)
+                _STATIC_TEXTS[key] = static
+            ascent = self.ascents.get(key[1:])
+            if ascent is None:
+                ascent = self.ascents[key[1:]] = QFontMetricsF(font, self.p.device()).ascent()
+            self.p.drawStaticText(QPointF(s.left(), s.y - ascent), static)
             return
         # Qt renders whole pixel sizes only: draw ten times larger, scaled down, to keep a
         # fractional size exact.

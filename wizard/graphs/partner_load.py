@@ -111,17 +111,23 @@ def partner_load(project: Project, theme: Theme = DEFAULT, scale: float = 1.0,
                            "end" if tick >= axis_max - 1e-9 else "middle"))
         tick += step
 
+    # The bars go in one partner at a time (rows never overlap, so the picture is the same):
+    # a painter then draws each partner's boxes in one call, not a box per call.
+    bars: dict[str, list[Shape]] = {holder: [] for holder in holders}
+    words: list[Shape] = []
+    fill = {h: colours.get(h, theme.no_partner) for h in holders}
+    hatch = {h: "hatch" if h in public else None for h in holders}
     y = header
     for i, (name, pid, values) in enumerate(rows):
         if i == 1:
             y += row_h * 0.4  # a gap between the whole contract and its phases
-            shapes.append(Text(MARGIN + 4 * s, y - row_h * 0.05, "By phase", small, theme.muted,
-                               bold=True))
+            words.append(Text(MARGIN + 4 * s, y - row_h * 0.05, "By phase", small, theme.muted,
+                              bold=True))
         item = ("phases", pid) if pid else None
         bold = pid in highlight or pid is None
-        shapes.append(Text(MARGIN + 4 * s, y + row_h / 2 + fs * 0.36,
-                           fit_text(name, fs, label_w - 6 * s, bold), fs, theme.text, bold=bold,
-                           item=item, tooltip=name))
+        words.append(Text(MARGIN + 4 * s, y + row_h / 2 + fs * 0.36,
+                          fit_text(name, fs, label_w - 6 * s, bold), fs, theme.text, bold=bold,
+                          item=item, tooltip=name))
         x = plot_x
         row_total = _number(sum(values.values()))
         for holder in holders:
@@ -129,15 +135,16 @@ def partner_load(project: Project, theme: Theme = DEFAULT, scale: float = 1.0,
             if not v:
                 continue
             w = v * per_unit
-            who = who_of.get(holder) or partner_name(project, holder)
-            tip = f"{name}: {who} holds {_number(v)} of {row_total}"
-            shapes.append(Rect(x, y + pad, w, row_h - 2 * pad,
-                               colours.get(holder, theme.no_partner), theme.outline, 0.75, None, item, tip,
-                               "hatch" if holder in public else None))
+            tip = f"{name}: {who_of[holder]} holds {_number(v)} of {row_total}"
+            bars[holder].append(Rect(x, y + pad, w, row_h - 2 * pad, fill[holder], theme.outline,
+                                     0.75, None, item, tip, hatch[holder]))
             x += w
-        shapes.append(Text(x + 5 * s, y + row_h / 2 + small * 0.36,
-                           row_total, small, theme.text, bold=True))
+        words.append(Text(x + 5 * s, y + row_h / 2 + small * 0.36,
+                          row_total, small, theme.text, bold=True))
         y += row_h
+    for holder in holders:
+        shapes += bars[holder]
+    shapes += words
     shapes.append(Line(plot_x, header, plot_x, y, theme.outline, 1))
 
     entries = [LegendEntry(partner_name(project, h) + (" (public)" if h in public else ""),
