@@ -81,3 +81,27 @@ def test_the_chart_text_names_the_register_total():
     scene = partner_load(_project())
     assert "Marshfield Council 9; Home Care Ltd 24; together 33, the register's total score of 33" \
         in scene.description
+
+
+def test_a_public_owner_without_a_bearer_keeps_the_ownership_route_open_and_lowers_nothing():
+    """Naming a public owner for a shared risk moves its open question from "who owns it?" to
+    "who carries its private share?": both are about the risks-owned route, so no other route
+    loses credit (found by the scorecard's property test)."""
+    from wizard.scorecard import build_scorecard
+
+    def project(owner):
+        return Project(
+            partners=[Partner(id="P1", name="Marshfield Council", kind=PartnerKind.PUBLIC),
+                      Partner(id="P2", name="Home Care Ltd")],
+            risks=[Risk(id="R1", title="Carers leave", allocation=Allocation.SHARED,
+                        public_share=50, owner=owner, mitigation="Joint recruitment",
+                        status="agreed")])
+
+    before = build_scorecard(project(None)).principle("collaborative")
+    after = build_scorecard(project("P1")).principle("collaborative")
+    routes_before = {r.route: (r.credit, r.points) for r in before.routes}
+    routes_after = {r.route: (r.credit, r.points) for r in after.routes}
+    assert routes_before["risks-owned"] == routes_after["risks-owned"] == ("removed", 0)
+    assert after.routes[0].findings == ("risk-private-bearer:R1",)
+    assert routes_after["allocation-agreed"] == routes_before["allocation-agreed"] == ("full", 2)
+    assert after.score == before.score

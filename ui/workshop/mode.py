@@ -172,7 +172,7 @@ class WorkshopView(QWidget):
         panel.setObjectName("workshopFindings")
         panel.itemRequested.connect(self.select_item)
         panel.set_step(self.step)
-        self.bottom.addWidget(panel, 1)
+        self.bottom.addWidget(panel, 2)  # the wider: its advice wraps into fewer lines
         return panel
 
     # -- what is shown ----------------------------------------------------------------------------
