@@ -120,15 +120,39 @@ def test_f9_shows_the_findings_on_request(qtbot, setup):
     win, mode = setup
     win.go_to_step("phasing")
     _enter(qtbot, win, mode)
+    mode.window.showNormal()
+    mode.window.setGeometry(0, 0, 1920, 1080)
+    qtbot.wait(20)
     assert mode.view.findings is None  # built on first request
     key(qtbot, "F9")
     findings = mode.view.findings
-    assert findings.isVisible() and mode.view.log_view.isVisible()
+    assert findings.isVisible() and mode.view.log_view.isVisible()  # side by side
     assert findings.step == "phasing"
+    assert findings.list.count() == len(findings.shown) >= 1  # checked at once, not "none yet"
     key(qtbot, "Ctrl+4")
     assert findings.step == "risks"
     key(qtbot, "F9")
     assert not findings.isVisible()
+
+
+def test_at_the_largest_type_the_findings_take_the_logs_place_and_the_window_fits(qtbot, setup):
+    from ui.workshop.theme import MAX_SCALE
+
+    win, mode = setup
+    win.go_to_step("risks")
+    mode.set_scale(MAX_SCALE)
+    _enter(qtbot, win, mode)
+    mode.window.showNormal()
+    mode.window.setGeometry(0, 0, 1920, 1080)
+    qtbot.wait(20)
+    view = mode.view
+    key(qtbot, "F9")
+    qtbot.wait(20)
+    assert view.findings.isVisible() and not view.log_view.isVisible()
+    assert mode.window.width() <= 1920  # nothing widens the window past the screen
+    assert view.graph.height() >= 1080 * 2 // 5 - 40  # the graph keeps its share
+    key(qtbot, "F9")
+    assert not view.findings.isVisible() and view.log_view.isVisible()
 
 
 def test_t_starts_and_pauses_the_step_timer(qtbot, setup, ticker):

@@ -93,6 +93,7 @@ class LogView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         heading = QLabel("Decisions taken in workshop")
         heading.setObjectName("workshopHint")
+        heading.setWordWrap(True)  # at the largest type it must not widen the window
         self.list = _LogList()
         self.list.setObjectName("workshop.log")
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)

@@ -172,6 +172,7 @@ class WorkshopView(QWidget):
         panel.setObjectName("workshopFindings")
         panel.itemRequested.connect(self.select_item)
         panel.set_step(self.step)
+        panel.refresh_now()  # shown at once: never "no findings" while the checks are to run
         self.bottom.addWidget(panel, 2)  # the wider: its advice wraps into fewer lines
         return panel
 
@@ -345,14 +346,18 @@ class WorkshopView(QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
-        # The capture panel keeps a third of the width at any type size.
+        # The capture panel keeps a third of the width at any type size, and the graph two
+        # fifths of the height whatever is shown under it.
         self.panel_scroll.setMinimumWidth(max(320, self.width() // 3))
+        self.graph.setMinimumHeight(max(200, self.height() * 2 // 5))
+        self._fit_bottom_row()
 
     # -- presentation -----------------------------------------------------------------------------
     def set_scale(self, scale: float) -> None:
         self.scale = clamp_scale(scale)
         sheet = stylesheet(self.palette, self.scale)
         self.setStyleSheet(sheet)
+        self._fit_bottom_row()
         if self.window() is not self:
             self.window().setStyleSheet(f"QWidget#workshopWindow {{ background: "
                                         f"{self.palette.background}; }}")
@@ -367,7 +372,22 @@ class WorkshopView(QWidget):
         self.findings.setVisible(shown)
         self.left.setStretch(0, 3 if shown else 4)  # the graph gives the findings some height
         self.left.setStretch(1, 2 if shown else 1)
+        self._fit_bottom_row()
         return shown
+
+    def _fit_bottom_row(self) -> None:
+        """The findings beside the log when both fit the graph's width; at large type, when
+        they do not, the findings take the log's place until F9 hides them again."""
+        if self.findings is None:
+            return
+        if not self.findings.isVisible():
+            self.log_view.setVisible(True)
+            return
+        room = self.graph.width()
+        log_width = max(self.log_view.minimumSizeHint().width(),  # a third: 30 characters
+                        self.log_view.fontMetrics().averageCharWidth() * 30)
+        needed = log_width + self.bottom.spacing() + self.findings.minimumSizeHint().width()
+        self.log_view.setVisible(needed <= room)
 
 
 class WorkshopWindow(QWidget):
