@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import export_menu, heap, layout_memory
+from ui import export_menu, layout_memory
 from ui.actions import build_menus, shortcut_rows
 from ui.autosave import CAP_MS, DELAY_MS, AutoSaver
 from ui.document import Document
@@ -306,7 +306,6 @@ class MainWindow(QMainWindow):
         wheel_guard.install()
         self._update_todo()
         self.findings.start_first_run()
-        QTimer.singleShot(0, heap.settle)
 
     def go_to_step(self, key: str) -> None:
         index = STEP_KEYS.index(key)

@@ -31,6 +31,7 @@ DESCENT = 0.24  # below the baseline
 # slotted classes rather than frozen dataclasses because a large register's graph makes
 # thousands per refresh, and a frozen dataclass is made about ten times more slowly.
 _SHAPE = {"slots": True, "unsafe_hash": True}
+HATCH_SPACING = 6.0  # between the diagonal lines of a hatched box, in scene units
 
 
 @dataclass(**_SHAPE)
@@ -301,7 +302,7 @@ def fit_text(text: str, size: float, room: float, bold: bool = False) -> str:
 
 
 # -- geometry both painters share -------------------------------------------------------------
-def hatch_lines(rect: Rect, spacing: float = 6.0) -> list[tuple[float, float, float, float]]:
+def hatch_lines(rect: Rect, spacing: float = HATCH_SPACING) -> list[tuple[float, float, float, float]]:
     """Diagonal hatching clipped to the box, as line segments (x1, y1, x2, y2)."""
     return list(_hatch(rect.x, rect.y, rect.w, rect.h, spacing))
 
@@ -434,8 +435,9 @@ def paint(scene: Scene, backend: Backend) -> None:
                     i += 1
                 for box in run:
                     backend.rect(Rect(box.x, box.y, box.w, box.h, box.fill, "none", 0))
-                backend.lines([seg for box in run for seg in _hatch(box.x, box.y, box.w, box.h, 6.0)],
-                              shape.stroke, 0.8)
+                segments = [seg for box in run
+                            for seg in _hatch(box.x, box.y, box.w, box.h, HATCH_SPACING)]
+                backend.lines(segments, shape.stroke, 0.8)
                 for box in run:
                     backend.rect(Rect(box.x, box.y, box.w, box.h, "none", box.stroke,
                                       box.stroke_width, box.dash, box.item, box.tooltip))

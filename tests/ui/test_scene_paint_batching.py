@@ -23,7 +23,9 @@ class _OneByOne(scene_view._QtPainter):
             self.line(sc.Line(x1, y1, x2, y2, stroke, width))
 
 
-def _image(scene: sc.Scene, backend_class) -> QImage:
+def _image(scene: sc.Scene, backend_class, shape_by_shape: bool = False) -> QImage:
+    """The scene painted with ``backend_class``; ``shape_by_shape`` paints each shape as a scene
+    of its own, so no run of hatched boxes is ever merged."""
     image = QImage(900, 700, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(0)
     painter = QPainter(image)
@@ -32,7 +34,10 @@ def _image(scene: sc.Scene, backend_class) -> QImage:
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
     painter.fillRect(0, 0, round(scene.width), round(scene.height), scene_view._colour(scene.background))
     backend = backend_class(painter)
-    sc.paint(scene, backend)
+    parts = [sc.Scene(scene.width, scene.height, [s]) for s in scene.shapes] if shape_by_shape \
+        else [scene]
+    for part in parts:
+        sc.paint(part, backend)
     backend.flush()
     painter.end()
     return image
@@ -48,23 +53,6 @@ def test_batched_painting_gives_the_same_pixels(qapp):
         assert batched == alone, builder.__name__
 
 
-def _image_shape_by_shape(scene: sc.Scene) -> QImage:
-    """The scene painted one shape at a time: no run of hatched boxes is ever merged."""
-    image = QImage(900, 700, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(0)
-    painter = QPainter(image)
-    painter.scale(900 / scene.width, 900 / scene.width)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-    painter.fillRect(0, 0, round(scene.width), round(scene.height), scene_view._colour(scene.background))
-    backend = _OneByOne(painter)
-    for shape in scene.shapes:
-        sc.paint(sc.Scene(scene.width, scene.height, [shape]), backend)
-    backend.flush()
-    painter.end()
-    return image
-
-
 def test_a_run_of_hatched_bars_painted_together_gives_the_same_pixels(qapp):
     """The partner-load graph puts each partner's bars one after another; the public partner's
     hatched bars are painted as a run (fills, hatching, outlines) with the same result."""
@@ -73,7 +61,7 @@ def test_a_run_of_hatched_bars_painted_together_gives_the_same_pixels(qapp):
     runs = sum(1 for a, b in zip(scene.shapes, scene.shapes[1:])
                if a in hatched and b in hatched)
     assert runs >= 5  # the bars of one partner are together, so runs are merged
-    assert _image(scene, _OneByOne) == _image_shape_by_shape(scene)
+    assert _image(scene, _OneByOne) == _image(scene, _OneByOne, shape_by_shape=True)
 
 
 def test_hatched_boxes_that_touch_or_differ_are_not_merged():

@@ -416,18 +416,23 @@ def test_the_owner_chooser_narrows_by_the_whole_typed_text_and_esc_changes_nothi
     assert QApplication.focusWidget() is panel.list
 
 
+def _at_1080p(qtbot, window, mode, step, scale):
+    """Workshop mode on ``step`` at type ``scale``, its window 1920×1080 as on a projector."""
+    window.go_to_step(step)
+    mode.set_scale(scale)
+    mode.enter()
+    mode.window.showNormal()
+    mode.window.setGeometry(0, 0, 1920, 1080)
+    qtbot.wait(50)
+
+
 @pytest.mark.parametrize("steps_larger", [0, 2])
 def test_risk_matrix_text_is_at_least_the_room_type_size_at_1080p(qtbot, setup, steps_larger):
     from wizard.scene import Text
     from ui.workshop.theme import DEFAULT_SCALE, SCALE_STEP
 
     window, mode = setup
-    window.go_to_step("risks")
-    mode.set_scale(DEFAULT_SCALE + steps_larger * SCALE_STEP)
-    mode.enter()
-    mode.window.showNormal()
-    mode.window.setGeometry(0, 0, 1920, 1080)
-    qtbot.wait(50)
+    _at_1080p(qtbot, window, mode, "risks", DEFAULT_SCALE + steps_larger * SCALE_STEP)
     view = mode.view
     graph = view.graph
     graph.fit()
@@ -450,12 +455,7 @@ def test_contract_map_text_is_the_room_type_size_and_the_selected_phase_is_scrol
     from ui.workshop.theme import DEFAULT_SCALE, SCALE_STEP
 
     window, mode = setup
-    window.go_to_step("phasing")
-    mode.set_scale(DEFAULT_SCALE + steps_larger * SCALE_STEP)
-    mode.enter()
-    mode.window.showNormal()
-    mode.window.setGeometry(0, 0, 1920, 1080)
-    qtbot.wait(50)
+    _at_1080p(qtbot, window, mode, "phasing", DEFAULT_SCALE + steps_larger * SCALE_STEP)
     view = mode.view
     graph = view.graph
     scene = graph.scene()
@@ -482,12 +482,7 @@ def test_the_workshop_graph_title_stays_on_one_line_at_the_largest_type(qtbot, s
     from ui.workshop.theme import MAX_SCALE
 
     window, mode = setup
-    window.go_to_step("risks")
-    mode.set_scale(MAX_SCALE)
-    mode.enter()
-    mode.window.showNormal()
-    mode.window.setGeometry(0, 0, 1920, 1080)
-    qtbot.wait(50)
+    _at_1080p(qtbot, window, mode, "risks", MAX_SCALE)
     title = mode.view.graph.title_label
     full = f"Risk matrix: {window.document.project.project.title}"
     assert title.toolTip() == full and title.accessibleName() == full
