@@ -19,12 +19,9 @@ import sys
 import time
 from pathlib import Path
 
-# The app uses no pydantic plugins: skip pydantic's scan of every installed package for them.
-os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-
 # The Qt-free core first: PySide6 inspects each module imported after it, so importing pydantic
 # and the model before PySide6 makes the start measurably quicker.
-import wizard.model  # noqa: E402, F401  (isort: keep this before PySide6)
+import wizard.model  # noqa: F401  (isort: keep this before PySide6)
 from wizard import catalog, storage  # noqa: F401
 
 from PySide6.QtCore import QEvent, QObject, QTimer

@@ -183,7 +183,7 @@ class Document(QObject):
         if dirty:
             self.undo_stack.resetClean()
         self.fileStateChanged.emit()
-        QTimer.singleShot(0, heap.settle)  # once the opened project is on screen
+        QTimer.singleShot(heap.SETTLE_AFTER_MS, heap.settle)  # once it is on screen
 
     def set_path(self, path: str | None) -> None:
         self.path = path

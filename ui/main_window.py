@@ -263,20 +263,20 @@ class MainWindow(QMainWindow):
 
     def _set_tab_order(self) -> None:
         """Tab goes: step list, the step's fields, Back, Next, then the findings panel."""
-        chain: list[QWidget] = []
-        widget = self.step_list.nextInFocusChain()
-        while widget is not self.step_list and len(chain) < 5000:
-            chain.append(widget)
-            widget = widget.nextInFocusChain()
-
         tab = Qt.FocusPolicy.TabFocus.value
-
-        def focusable(w: QWidget) -> bool:
-            return w.focusPolicy().value & tab == tab
-
-        in_pages = [w for w in chain if focusable(w) and self.stack.isAncestorOf(w)]
-        in_findings = [w for w in chain if focusable(w) and self.findings_dock.isAncestorOf(w)]
-        in_history = [w for w in chain if focusable(w) and self.history_dock.isAncestorOf(w)]
+        areas: list[tuple[QWidget, list[QWidget]]] = [
+            (self.stack, []), (self.findings_dock, []), (self.history_dock, [])]
+        widget = self.step_list.nextInFocusChain()
+        for _ in range(5000):  # one pass over the chain: it is walked for every page built
+            if widget is self.step_list:
+                break
+            if widget.focusPolicy().value & tab == tab:
+                for area, found in areas:
+                    if area.isAncestorOf(widget):
+                        found.append(widget)
+                        break
+            widget = widget.nextInFocusChain()
+        (_, in_pages), (_, in_findings), (_, in_history) = areas
         order = [self.step_list, *in_pages, self.back_button, self.next_button, *in_findings, *in_history]
         for first, second in zip(order, order[1:]):
             QWidget.setTabOrder(first, second)

@@ -51,7 +51,8 @@ def _vocabulary(enum: type[Enum]) -> BeforeValidator:
 class _Entry(BaseModel):
     """An entry of a library file: every field given, of its type, nothing else."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True,
+                              defer_build=True)  # built when a library is first read
 
 
 class CategoryInfo(_Entry):
