@@ -100,7 +100,6 @@ class Strict(BaseModel):
         validate_default=True,
         str_max_length=MAX_LONG,
         use_enum_values=False,
-        defer_build=True,  # each validator is built when first used: Project's when a file opens
     )
 
 
