@@ -29,4 +29,3 @@ def test_the_project_step_and_window_import_no_graph_or_schedule_library():
                                                          "PYTHONPATH": str(ROOT)})
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.strip().splitlines()[-1]) == []
-
