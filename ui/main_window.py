@@ -264,8 +264,11 @@ class MainWindow(QMainWindow):
     def _set_tab_order(self) -> None:
         """Tab goes: step list, the step's fields, Back, Next, then the findings panel."""
         tab = Qt.FocusPolicy.TabFocus.value
-        areas: list[tuple[QWidget, list[QWidget]]] = [
-            (self.stack, []), (self.findings_dock, []), (self.history_dock, [])]
+        in_pages: list[QWidget] = []
+        in_findings: list[QWidget] = []
+        in_history: list[QWidget] = []
+        areas = ((self.stack, in_pages), (self.findings_dock, in_findings),
+                 (self.history_dock, in_history))
         widget = self.step_list.nextInFocusChain()
         for _ in range(5000):  # one pass over the chain: it is walked for every page built
             if widget is self.step_list:
@@ -276,7 +279,6 @@ class MainWindow(QMainWindow):
                         found.append(widget)
                         break
             widget = widget.nextInFocusChain()
-        (_, in_pages), (_, in_findings), (_, in_history) = areas
         order = [self.step_list, *in_pages, self.back_button, self.next_button, *in_findings, *in_history]
         for first, second in zip(order, order[1:]):
             QWidget.setTabOrder(first, second)

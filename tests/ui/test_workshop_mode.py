@@ -76,6 +76,13 @@ def _enter(qtbot, win, mode):
     qtbot.waitUntil(lambda: QApplication.activeWindow() is mode.window)
 
 
+def _to_1080p(qtbot, mode):
+    """The workshop window at 1920×1080, as on a projector, laid out."""
+    mode.window.showNormal()
+    mode.window.setGeometry(0, 0, 1920, 1080)
+    qtbot.wait(50)
+
+
 def test_f11_opens_full_screen_on_the_current_step_and_leaves_again(qtbot, setup):
     win, mode = setup
     action = win.actions["workshop"]
@@ -120,9 +127,7 @@ def test_f9_shows_the_findings_on_request(qtbot, setup):
     win, mode = setup
     win.go_to_step("phasing")
     _enter(qtbot, win, mode)
-    mode.window.showNormal()
-    mode.window.setGeometry(0, 0, 1920, 1080)
-    qtbot.wait(20)
+    _to_1080p(qtbot, mode)
     assert mode.view.findings is None  # built on first request
     key(qtbot, "F9")
     findings = mode.view.findings
@@ -142,9 +147,7 @@ def test_at_the_largest_type_the_findings_take_the_logs_place_and_the_window_fit
     win.go_to_step("risks")
     mode.set_scale(MAX_SCALE)
     _enter(qtbot, win, mode)
-    mode.window.showNormal()
-    mode.window.setGeometry(0, 0, 1920, 1080)
-    qtbot.wait(20)
+    _to_1080p(qtbot, mode)
     view = mode.view
     key(qtbot, "F9")
     qtbot.wait(20)
@@ -421,9 +424,7 @@ def _at_1080p(qtbot, window, mode, step, scale):
     window.go_to_step(step)
     mode.set_scale(scale)
     mode.enter()
-    mode.window.showNormal()
-    mode.window.setGeometry(0, 0, 1920, 1080)
-    qtbot.wait(50)
+    _to_1080p(qtbot, mode)
 
 
 @pytest.mark.parametrize("steps_larger", [0, 2])
