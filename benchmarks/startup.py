@@ -24,7 +24,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-BARE_WIZARD = r"""
+# A one-page QWizard; ``%(label)s`` is the expression its page shows, ``%(before)s`` what runs
+# before it imports Qt.
+_WIZARD = r"""
+%(before)s
 import sys, time
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWizard, QWizardPage
@@ -41,7 +44,7 @@ app = QApplication(sys.argv[:1])
 wizard = QWizard()
 page = QWizardPage()
 page.setTitle("Project")
-QVBoxLayout(page).addWidget(QLabel("A bare one-page wizard"))
+QVBoxLayout(page).addWidget(QLabel(%(label)s))
 wizard.addPage(page)
 wizard.resize(1280, 800)
 probe = FirstPaint()
@@ -51,13 +54,11 @@ sys.exit(app.exec())
 """
 
 
+BARE_WIZARD = _WIZARD % {"before": "", "label": '"A bare one-page wizard"'}
 # The bare wizard, after reading and validating the example as the app does before its window.
-FLOOR = BARE_WIZARD.replace(
-    "import sys, time\n",
-    "import sys, time\n"
-    "from wizard import catalog\n"
-    "title = catalog.load_example('leisure').project.title\n",
-).replace('QLabel("A bare one-page wizard")', "QLabel(title)")
+FLOOR = _WIZARD % {"before": "from wizard import catalog\n"
+                             "title = catalog.load_example('leisure').project.title",
+                   "label": "title"}
 
 
 def time_to_first_paint(command: list[str], env: dict[str, str]) -> float:
